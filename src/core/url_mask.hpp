@@ -1,0 +1,17 @@
+// Password masking for connection strings, applied to every message and log line that shows a URL.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sleet {
+
+/// `postgres://user:secret@host/db` -> `postgres://user:****@host/db`; libpq key=value strings get
+/// `password=****`; URL query parameters named password get `****`. Anything else is returned unchanged.
+std::string mask_url(std::string_view url);
+
+/// Replaces every occurrence of `secret` (if non-empty) in `text` with `****`: for server messages that
+/// might echo a password back.
+std::string redact(std::string text, std::string_view secret);
+
+}  // namespace sleet

@@ -1,0 +1,35 @@
+// The interface a dialect offers to the layers above it (migrate/, app/): a database connection that can run
+// SQL text and parameterised queries inside transactions. Concrete connections live in dialect/postgres and
+// dialect/sqlite (each the only includer of its C library) and are created by app/.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "schema/schema.hpp"
+
+namespace sleet::dialect {
+
+/// One result row; std::nullopt is SQL NULL. Values are text (libpq text format / sqlite3_column_text).
+using Row = std::vector<std::optional<std::string>>;
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  virtual schema::Dialect dialect() const = 0;
+
+  /// Runs SQL text without parameters. On PostgreSQL this is the simple query protocol, so `sql` may hold
+  /// several statements; on SQLite every statement in `sql` is run in turn. Fails with ErrorCode::Database
+  /// carrying the SQLSTATE (PostgreSQL) or the SQLite result code name, and the server's message.
+  virtual Result<void> execute(std::string_view sql) = 0;
+
+  /// Runs one statement with text parameters ($1.. on PostgreSQL, ? on SQLite) and returns its rows.
+  virtual Result<std::vector<Row>> query(std::string_view sql, const std::vector<std::string>& params = {}) = 0;
+};
+
+}  // namespace sleet::dialect
