@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -28,7 +29,18 @@ struct MigrationFolder {
 };
 
 /// Reads `dir`. A missing `meta/_journal.json` or a missing `<tag>.sql` fails with ErrorCode::Journal
-/// naming the path; malformed journal JSON names file, line and column.
+/// naming the path (`no file drizzle/0003_x.sql for journal entry 3 (0003_x)`); malformed journal JSON names
+/// file, line and column. A folder in drizzle's old v1 layout (entries named with 14 digits) fails with
+/// ErrorCode::Journal asking to run `drizzle-kit up`, as drizzle-kit does. A missing `dir` fails with
+/// ErrorCode::Journal naming it.
 Result<MigrationFolder> read_migration_folder(const std::filesystem::path& dir);
+
+/// The hash drizzle-orm stores for a migration file: sha256 hex of the file decoded as UTF-8 and re-encoded
+/// (Node's `readFileSync().toString()`). For valid UTF-8 this is the hash of the bytes; ill-formed sequences
+/// are replaced by U+FFFD first, exactly as Node's decoder does (WHATWG "maximal subpart" rule).
+std::string migration_hash(std::string_view bytes);
+
+/// The first entry of `dir` named with exactly 14 digits (drizzle's pre-journal v1 layout), or "" if none.
+std::string find_v1_entry(const std::filesystem::path& dir);
 
 }  // namespace sleet::migrate

@@ -1,0 +1,217 @@
+// ReadContext / WriteContext implementation: path text for errors, typed accessors, key validation, and the
+// recording of kind orders and per-path exceptions while a snapshot is read.
+#include "snapshot/codec.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace sleet::snapshot {
+
+namespace {
+
+bool is_identifier(std::string_view key) {
+  if (key.empty()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' ||
+              (i > 0 && c >= '0' && c <= '9');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const char* type_name(json::Value::Type type) {
+  switch (type) {
+    case json::Value::Type::Null: return "null";
+    case json::Value::Type::Bool: return "a boolean";
+    case json::Value::Type::Number: return "a number";
+    case json::Value::Type::String: return "a string";
+    case json::Value::Type::Array: return "an array";
+    case json::Value::Type::Object: return "an object";
+  }
+  return "a value";
+}
+
+}  // namespace
+
+std::string ReadContext::path_text() const {
+  std::string out;
+  for (const Segment& seg : path_) {
+    if (seg.is_index) {
+      out += fmt::format("[{}]", seg.index);
+    } else {
+      if (!out.empty()) out += '.';
+      if (is_identifier(seg.key)) out += seg.key;
+      else json::append_quoted(out, seg.key);
+    }
+  }
+  return out;
+}
+
+void ReadContext::fail(const json::Value& where, std::string_view what) const {
+  std::string path = path_text();
+  throw ShapeError{where.offset, path.empty() ? std::string(what) : fmt::format("{}: {}", path, what)};
+}
+
+const std::string& ReadContext::string(const json::Value& v) const {
+  if (v.type != json::Value::Type::String) fail(v, fmt::format("expected a string, found {}", type_name(v.type)));
+  return v.text;
+}
+
+bool ReadContext::boolean(const json::Value& v) const {
+  if (v.type != json::Value::Type::Bool) fail(v, fmt::format("expected a boolean, found {}", type_name(v.type)));
+  return v.boolean;
+}
+
+void ReadContext::expect_object(const json::Value& v) const {
+  if (v.type != json::Value::Type::Object) fail(v, fmt::format("expected an object, found {}", type_name(v.type)));
+}
+
+std::vector<std::string> ReadContext::strings(const json::Value& v) const {
+  if (v.type != json::Value::Type::Array) fail(v, fmt::format("expected an array, found {}", type_name(v.type)));
+  std::vector<std::string> out;
+  out.reserve(v.items.size());
+  for (const json::Value& item : v.items) {
+    if (item.type != json::Value::Type::String) {
+      fail(item, fmt::format("expected an array of strings, found {} in it", type_name(item.type)));
+    }
+    out.push_back(item.text);
+  }
+  return out;
+}
+
+std::optional<schema::Scalar> ReadContext::scalar(const json::Value& v) const {
+  switch (v.type) {
+    case json::Value::Type::String: return schema::Scalar::string(v.text);
+    case json::Value::Type::Number: return schema::Scalar::number(v.text);
+    case json::Value::Type::Bool: return schema::Scalar::boolean(v.boolean);
+    default: return std::nullopt;
+  }
+}
+
+schema::Options ReadContext::options(const json::Value& v) {
+  expect_object(v);
+  schema::Options out;
+  for (std::size_t i = 0; i < v.keys.size(); ++i) {
+    auto scope = at(v.keys[i]);
+    auto value = scalar(v.items[i]);
+    if (!value) fail(v.items[i], fmt::format("expected a string, number or boolean, found {}", type_name(v.items[i].type)));
+    out.emplace_back(v.keys[i], std::move(*value));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> ReadContext::string_map(const json::Value& v) {
+  expect_object(v);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < v.keys.size(); ++i) {
+    auto scope = at(v.keys[i]);
+    out.emplace_back(v.keys[i], string(v.items[i]));
+  }
+  return out;
+}
+
+ActualKeys ReadContext::collect_keys(Kind kind, const json::Value& v) const {
+  expect_object(v);
+  const KindSpec& s = spec(kind);
+  ActualKeys actual;
+  for (std::size_t i = 0; i < v.keys.size(); ++i) {
+    int id = -1;
+    for (int k = 0; k < s.count; ++k) {
+      if (s.keys[k] == v.keys[i]) {
+        id = k;
+        break;
+      }
+    }
+    if (id < 0 || actual.has(id)) {
+      auto& self = const_cast<ReadContext&>(*this);
+      auto scope = self.at(v.keys[i]);
+      fail(v.items[i], id < 0 ? fmt::format("unknown key in {}", s.name) : std::string("duplicate key"));
+    }
+    actual.ids[actual.count++] = static_cast<std::uint8_t>(id);
+    actual.mask |= bit(id);
+  }
+  std::uint32_t missing = s.required & ~actual.mask;
+  if (missing != 0) {
+    for (int k = 0; k < s.count; ++k) {
+      if ((missing & bit(k)) != 0) fail(v, fmt::format("missing key \"{}\" in {}", s.keys[k], s.name));
+    }
+  }
+  return actual;
+}
+
+PathNode& ReadContext::node_here() {
+  if (!root_) root_ = std::make_unique<PathNode>();
+  PathNode* node = root_.get();
+  for (const Segment& seg : path_) {
+    node = seg.is_index ? &node->make_child(std::to_string(seg.index)) : &node->make_child(seg.key);
+  }
+  return *node;
+}
+
+void ReadContext::record(Kind kind, const ActualKeys& actual, std::uint32_t present, std::uint32_t raw_keys,
+                         const json::Value& v) {
+  KindOrder& ko = layout_.orders[static_cast<std::size_t>(kind)];
+  const KindSpec& s = spec(kind);
+  if (!ko.fixed) {
+    // The first instance fixes the order; keys it lacks go where drizzle-kit 0.31 puts them relative to
+    // their predecessors.
+    std::vector<std::uint8_t> order(actual.ids.begin(), actual.ids.begin() + static_cast<std::ptrdiff_t>(actual.count));
+    for (std::size_t pos = 0; pos < s.default_order.size(); ++pos) {
+      std::uint8_t k = s.default_order[pos];
+      if (actual.has(k)) continue;
+      std::size_t insert_at = 0;
+      for (std::size_t q = pos; q-- > 0;) {
+        auto it = std::find(order.begin(), order.end(), s.default_order[q]);
+        if (it != order.end()) {
+          insert_at = static_cast<std::size_t>(it - order.begin()) + 1;
+          break;
+        }
+      }
+      order.insert(order.begin() + static_cast<std::ptrdiff_t>(insert_at), k);
+    }
+    ko.order = std::move(order);
+    ko.listed = actual.mask & s.structural;
+    ko.fixed = true;
+  }
+  EmitPlan expected = layout_.plan(kind, nullptr, present);
+  bool same = expected.count == actual.count &&
+              std::equal(actual.ids.begin(), actual.ids.begin() + static_cast<std::ptrdiff_t>(actual.count),
+                         expected.keys.begin());
+  if (same && raw_keys == 0) return;
+  auto exception = std::make_unique<ObjectException>();
+  exception->has_keys = !same;
+  if (!same) exception->keys.assign(actual.ids.begin(), actual.ids.begin() + static_cast<std::ptrdiff_t>(actual.count));
+  for (std::size_t i = 0; i < actual.count; ++i) {
+    if ((raw_keys & bit(actual.ids[i])) != 0) exception->raws.emplace_back(actual.ids[i], v.items[i]);
+  }
+  node_here().exception = std::move(exception);
+}
+
+void WriteContext::scalar(const schema::Scalar& s) {
+  if (s.kind == schema::Scalar::Kind::String) w.string(s.text);
+  else w.raw(s.text);
+}
+
+void WriteContext::options(const schema::Options& options) {
+  auto order = json::js_key_order(options.size(), [&](std::size_t i) { return std::string_view(options[i].first); });
+  w.begin_object();
+  for (std::size_t i : order) {
+    w.key(options[i].first);
+    scalar(options[i].second);
+  }
+  w.end_object();
+}
+
+void WriteContext::string_map(const std::vector<std::pair<std::string, std::string>>& entries) {
+  auto order = json::js_key_order(entries.size(), [&](std::size_t i) { return std::string_view(entries[i].first); });
+  w.begin_object();
+  for (std::size_t i : order) {
+    w.key(entries[i].first);
+    w.string(entries[i].second);
+  }
+  w.end_object();
+}
+
+}  // namespace sleet::snapshot
