@@ -13,10 +13,11 @@ sleet="$root/build/sleet"
 [ -x "$sleet" ] || { echo "build sleet first: scripts/build" >&2; exit 4; }
 
 work=$(mktemp -d /tmp/sleet-bench.XXXXXX)
+chmod 755 "$work"  # the throwaway server runs as another user and must reach its folder
 pgdir="$work/pg"
 cleanup() { "$root/scripts/test-postgres.sh" stop "$pgdir" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
-eval "$("$root/scripts/test-postgres.sh" start "$pgdir")"
+eval "$("$root/scripts/test-postgres.sh" start "$pgdir")" || exit 1
 base="postgres://postgres@127.0.0.1:$PGPORT"
 
 cd "$work"

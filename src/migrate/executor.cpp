@@ -132,9 +132,9 @@ Result<void> check_foreign_keys(dialect::Connection& connection) {
                           rows->size() == 1 ? "" : "s", listed));
 }
 
-/// Runs the pieces of one migration and inserts its tracking row. Errors carry the file/statement context.
-Result<AppliedMigration> run_migration(dialect::Connection& connection, const MigrationFile& file,
-                                       const TrackingTable& tracking) {
+/// Runs the pieces of one migration. Errors carry the file/statement context. Its tracking row is inserted
+/// by the caller, with the others, before commit.
+Result<AppliedMigration> run_migration(dialect::Connection& connection, const MigrationFile& file) {
   auto started = Clock::now();
   AppliedMigration applied{file.entry.tag, file.entry.when, 0, {}};
   for (std::size_t index : executable_pieces(file, connection.dialect())) {
@@ -146,8 +146,6 @@ Result<AppliedMigration> run_migration(dialect::Connection& connection, const Mi
     }
     ++applied.statement_count;
   }
-  auto inserted = insert_tracking_row(connection, tracking, file.hash, file.entry.when);
-  if (!inserted) return std::move(inserted).error().with_context(fmt::format("{}.sql", file.entry.tag));
   applied.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
   return applied;
 }
@@ -196,11 +194,20 @@ Result<MigrateResult> apply_unlocked(dialect::Connection& connection, const Migr
 
   MigrateResult result;
   result.already_applied = plan.already_applied;
+  // Tracking rows go in together just before commit: the same rows, ids and atomicity as drizzle's insert
+  // after each migration, without a round trip per migration.
+  std::vector<std::pair<std::string, std::int64_t>> tracking_rows;
+  tracking_rows.reserve(plan.to_apply.size());
   for (std::size_t index : plan.to_apply) {
-    auto applied = run_migration(connection, folder.migrations[index], options.tracking);
+    const MigrationFile& file = folder.migrations[index];
+    auto applied = run_migration(connection, file);
     if (!applied) return abort_with(std::move(applied).error());
     if (options.on_applied) options.on_applied(*applied);
     result.applied.push_back(std::move(*applied));
+    tracking_rows.emplace_back(file.hash, file.entry.when);
+  }
+  if (auto inserted = insert_tracking_rows(connection, options.tracking, tracking_rows); !inserted) {
+    return abort_with(std::move(inserted).error());
   }
   if (dialect == schema::Dialect::Sqlite && !plan.to_apply.empty()) {
     auto checked = check_foreign_keys(connection);

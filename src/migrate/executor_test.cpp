@@ -4,6 +4,7 @@
 // fault-injection sweep that fails every call in turn.
 #include "migrate/executor.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "fake_connection.hpp"
@@ -108,6 +109,8 @@ const char* const kPgSelect =
     "select id, hash, created_at from \"drizzle\".\"__drizzle_migrations\" order by created_at, id";
 const char* const kPgInsert =
     "insert into \"drizzle\".\"__drizzle_migrations\" (\"hash\", \"created_at\") values($1, $2)";
+const char* const kPgInsertTwo =
+    "insert into \"drizzle\".\"__drizzle_migrations\" (\"hash\", \"created_at\") values ($1, $2), ($3, $4)";
 const char* const kSqliteInsert = "INSERT INTO \"__drizzle_migrations\" (\"hash\", \"created_at\") VALUES(?, ?)";
 
 TEST(ApplyPending, PostgresIssuesDrizzleStatementsInOrder) {
@@ -126,10 +129,10 @@ TEST(ApplyPending, PostgresIssuesDrizzleStatementsInOrder) {
   std::string unlock = "select pg_advisory_unlock(" + std::to_string(kAdvisoryLockKey) + ")";
   EXPECT_EQ(connection.sql_texts(),
             (std::vector<std::string>{lock, "begin", "CREATE SCHEMA IF NOT EXISTS \"drizzle\"", kPgCreateTable,
-                                      kPgSelect, "CREATE TABLE a (id int);\n", "\nCREATE INDEX ai ON a (id);", kPgInsert,
-                                      "CREATE TABLE b (id int);", kPgInsert, "commit", unlock}));
-  EXPECT_EQ(connection.calls()[7].params, (std::vector<std::string>{folder.migrations[0].hash, "100"}));
-  EXPECT_EQ(connection.calls()[9].params, (std::vector<std::string>{folder.migrations[1].hash, "200"}));
+                                      kPgSelect, "CREATE TABLE a (id int);\n", "\nCREATE INDEX ai ON a (id);",
+                                      "CREATE TABLE b (id int);", kPgInsertTwo, "commit", unlock}));
+  EXPECT_EQ(connection.calls()[8].params,
+            (std::vector<std::string>{folder.migrations[0].hash, "100", folder.migrations[1].hash, "200"}));
   EXPECT_EQ(connection.advisory_locks_held, 0);
   ASSERT_EQ(connection.rows.size(), 2u);
   EXPECT_EQ(connection.rows[0], (FakeTrackingRow{"1", folder.migrations[0].hash, "100"}));
@@ -220,6 +223,24 @@ TEST(ApplyPending, OutOfOrderIsRefusedBeforeAnyMigrationRuns) {
   EXPECT_EQ(connection.sql_texts().back(), "select pg_advisory_unlock(" + std::to_string(kAdvisoryLockKey) + ")");
   EXPECT_EQ(connection.sql_texts()[connection.sql_texts().size() - 2], "rollback");
   EXPECT_EQ(connection.advisory_locks_held, 0);
+}
+
+TEST(ApplyPending, TrackingRowsAreInsertedInOrderInChunks) {
+  std::vector<MigrationFile> files;
+  for (int i = 0; i < 1001; ++i) files.push_back(make_file(fmt::format("{:04}_m", i), 1000 + i, "SELECT 1;"));
+  MigrationFolder folder = make_folder(files, "postgresql");
+  FakeConnection connection(schema::Dialect::Postgres);
+  auto result = apply_pending(connection, folder, {});
+  ASSERT_TRUE(result) << result.error().describe();
+  std::size_t inserts = 0;
+  for (const std::string& text : connection.sql_texts()) inserts += text.rfind("insert into", 0) == 0;
+  EXPECT_EQ(inserts, 3u);  // 500 + 500 + 1 (the last one with drizzle's single-row text)
+  EXPECT_EQ(connection.sql_texts()[connection.sql_texts().size() - 3], kPgInsert);
+  ASSERT_EQ(connection.rows.size(), 1001u);
+  for (int i = 0; i < 1001; ++i) {
+    EXPECT_EQ(connection.rows[static_cast<std::size_t>(i)].id, std::to_string(i + 1));
+    EXPECT_EQ(connection.rows[static_cast<std::size_t>(i)].created_at, std::to_string(1000 + i));
+  }
 }
 
 TEST(ApplyPending, AllowOutOfOrderAppliesInJournalOrder) {

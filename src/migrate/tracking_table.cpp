@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 
 namespace sleet::migrate {
@@ -136,6 +137,37 @@ Result<void> insert_tracking_row(dialect::Connection& connection, const Tracking
   if (!done) {
     return std::move(done).error().with_context(
         fmt::format("insert into tracking table {}", tracking_table_sql_name(connection.dialect(), tracking)));
+  }
+  return ok();
+}
+
+Result<void> insert_tracking_rows(dialect::Connection& connection, const TrackingTable& tracking,
+                                  const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+  const schema::Dialect dialect = connection.dialect();
+  const std::string name = tracking_table_sql_name(dialect, tracking);
+  for (std::size_t start = 0; start < rows.size(); start += kTrackingRowsPerInsert) {
+    std::size_t end = std::min(rows.size(), start + kTrackingRowsPerInsert);
+    if (end - start == 1) {
+      SLEET_TRY(insert_tracking_row(connection, tracking, rows[start].first, rows[start].second));
+      continue;
+    }
+    std::string sql = (dialect == schema::Dialect::Postgres ? "insert into " : "INSERT INTO ") + name +
+                      (dialect == schema::Dialect::Postgres ? " (\"hash\", \"created_at\") values "
+                                                            : " (\"hash\", \"created_at\") VALUES ");
+    std::vector<std::string> params;
+    params.reserve(2 * (end - start));
+    for (std::size_t i = start; i < end; ++i) {
+      if (i > start) sql += ", ";
+      if (dialect == schema::Dialect::Postgres) {
+        sql += fmt::format("(${}, ${})", params.size() + 1, params.size() + 2);
+      } else {
+        sql += "(?, ?)";
+      }
+      params.push_back(rows[i].first);
+      params.push_back(std::to_string(rows[i].second));
+    }
+    auto done = connection.query(sql, params);
+    if (!done) return std::move(done).error().with_context(fmt::format("insert into tracking table {}", name));
   }
   return ok();
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -62,5 +63,13 @@ Result<std::vector<AppliedRow>> read_existing_tracking_rows(dialect::Connection&
 /// Inserts one row (hash, created_at) with drizzle-orm's statement.
 Result<void> insert_tracking_row(dialect::Connection& connection, const TrackingTable& tracking,
                                  const std::string& hash, std::int64_t created_at);
+
+/// Rows per statement in insert_tracking_rows (2 parameters each; far below both dialects' limits).
+inline constexpr std::size_t kTrackingRowsPerInsert = 500;
+
+/// Inserts (hash, created_at) rows in order with as few statements as possible: one multi-row insert per
+/// kTrackingRowsPerInsert rows (a single row uses drizzle-orm's exact statement). Ids are assigned in order.
+Result<void> insert_tracking_rows(dialect::Connection& connection, const TrackingTable& tracking,
+                                  const std::vector<std::pair<std::string, std::int64_t>>& rows);
 
 }  // namespace sleet::migrate

@@ -167,12 +167,15 @@ class FakeConnection final : public dialect::Connection {
         return error;
       }
       for (const FakeTrackingRow& row : rows) out.push_back({row.id, row.hash, row.created_at});
-    } else if (contains(text, "INSERT INTO") && params.size() == 2) {
-      FakeTrackingRow row;
-      if (dialect_ == schema::Dialect::Postgres) row.id = std::to_string(next_serial++);
-      row.hash = params[0];
-      row.created_at = params[1];
-      rows.push_back(std::move(row));
+    } else if (contains(text, "INSERT INTO") && params.size() % 2 == 0) {
+      // One row per (hash, created_at) parameter pair: single- and multi-row inserts alike.
+      for (std::size_t i = 0; i + 1 < params.size(); i += 2) {
+        FakeTrackingRow row;
+        if (dialect_ == schema::Dialect::Postgres) row.id = std::to_string(next_serial++);
+        row.hash = params[i];
+        row.created_at = params[i + 1];
+        rows.push_back(std::move(row));
+      }
     }
     return out;
   }
