@@ -201,6 +201,7 @@ Result<void> apply_file(Config& config, const fs::path& path, const Environment&
       auto dialect = parse_dialect(*value);
       if (!dialect) return reader.error_at(node, dialect.error().message);
       config.dialect = *dialect;
+      config.dialect_is_default = false;
     } else if (name == "schema") {
       config.schema.clear();
       if (const toml::array* list = node.as_array()) {
@@ -298,6 +299,7 @@ Result<Config> load_config(const ConfigOverrides& overrides, const fs::path& cwd
     auto dialect = parse_dialect(*overrides.dialect);
     if (!dialect) return std::move(dialect).error();
     config.dialect = *dialect;
+    config.dialect_is_default = false;
   }
   if (overrides.schema) config.schema = *overrides.schema;
   if (overrides.out) config.out = *overrides.out;
@@ -307,7 +309,10 @@ Result<Config> load_config(const ConfigOverrides& overrides, const fs::path& cwd
     config.url = *url;
     // `--url postgres://…` alone is enough: the URL says which dialect it is.
     if (!dialect_given && config.config_file.empty()) {
-      if (auto implied = url_dialect(config.url)) config.dialect = *implied;
+      if (auto implied = url_dialect(config.url)) {
+        config.dialect = *implied;
+        config.dialect_is_default = false;
+      }
     }
   }
   // The embedded default database is a SQLite file; a PostgreSQL default has no URL to fall back on.

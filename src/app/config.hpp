@@ -28,6 +28,7 @@ struct Config {
   migrate::TrackingTable tracking;                  ///< migrations.table / migrations.schema
   std::string prefix = "index";                     ///< migrations.prefix: index|timestamp|unix|supabase|none
   bool breakpoints = true;
+  bool dialect_is_default = true;     ///< neither the config file nor a flag chose the dialect
   std::filesystem::path config_file;  ///< empty when the embedded default is in use
   std::filesystem::path base_dir;     ///< relative paths (schema, out, sqlite files) resolve against this
 };

@@ -48,6 +48,11 @@ Result<RenameAnswer> parse_rename_flag(std::string_view value) {
   if (from.empty() || answer.to.empty()) return bad("empty name");
   if (is_scoped(*kind)) {
     auto dot = from.rfind('.');
+    // Policy names are unique enough that the table may be left out (policy:OLD=NEW matches any table).
+    if (*kind == diff::RenameKind::Policy && dot == std::string_view::npos) {
+      answer.from = std::string(from);
+      return answer;
+    }
     if (dot == std::string_view::npos || dot == 0 || dot + 1 == from.size())
       return bad(fmt::format("a {} is named TABLE.OLD=NEW", diff::to_string(*kind)));
     answer.scope = without_public(from.substr(0, dot));
@@ -72,7 +77,7 @@ std::string rename_flag_for(const diff::RenameQuestion& question, const std::str
 Result<std::optional<std::string>> FlagRenameResolver::resolve(const diff::RenameQuestion& question) {
   for (RenameAnswer& answer : answers_) {
     if (answer.kind != question.kind) continue;
-    if (is_scoped(question.kind) && answer.scope != without_public(question.scope)) continue;
+    if (is_scoped(question.kind) && !answer.scope.empty() && answer.scope != without_public(question.scope)) continue;
     if (answer.to != without_public(question.created)) continue;
     for (const std::string& candidate : question.candidates) {
       if (without_public(candidate) == answer.from) {
@@ -85,7 +90,9 @@ Result<std::optional<std::string>> FlagRenameResolver::resolve(const diff::Renam
                             answer.flag, answer.from, diff::to_string(question.kind), question.created,
                             fmt::join(question.candidates, ", ")));
   }
-  if (!no_renames_) unanswered_.push_back(question);
+  if (no_renames_) return std::optional<std::string>();
+  if (interactive_ != nullptr) return interactive_->resolve(question);
+  unanswered_.push_back(question);
   return std::optional<std::string>();
 }
 

@@ -13,11 +13,11 @@
 namespace sleet::app {
 
 /// One `--rename KIND:FROM=TO`. For columns and policies FROM is `TABLE.OLD` (TABLE as named in the new
-/// schema, schema-qualified outside public) and TO is the new name; for other kinds FROM and TO are names,
+/// schema, schema-qualified outside public; a policy may leave it out) and TO is the new name; for other kinds FROM and TO are names,
 /// optionally schema-qualified (`table:old=other_schema.new` moves a table).
 struct RenameAnswer {
   diff::RenameKind kind = diff::RenameKind::Table;
-  std::string scope;  ///< columns/policies: the table
+  std::string scope;  ///< columns/policies: the table (empty: any table, policies only)
   std::string from;
   std::string to;
   std::string flag;   ///< as given, for messages
@@ -35,8 +35,9 @@ std::string rename_flag_for(const diff::RenameQuestion& question, const std::str
 /// fail with unanswered_error() (a later question may have been asked only because of that answer).
 class FlagRenameResolver final : public diff::RenameResolver {
  public:
-  FlagRenameResolver(std::vector<RenameAnswer> answers, bool no_renames)
-      : answers_(std::move(answers)), no_renames_(no_renames) {}
+  /// `interactive` (optional, e.g. a TTY prompt) is asked what no flag answers, unless no_renames.
+  FlagRenameResolver(std::vector<RenameAnswer> answers, bool no_renames, diff::RenameResolver* interactive = nullptr)
+      : answers_(std::move(answers)), no_renames_(no_renames), interactive_(interactive) {}
 
   Result<std::optional<std::string>> resolve(const diff::RenameQuestion& question) override;
 
@@ -51,6 +52,7 @@ class FlagRenameResolver final : public diff::RenameResolver {
  private:
   std::vector<RenameAnswer> answers_;
   bool no_renames_;
+  diff::RenameResolver* interactive_;
   std::vector<diff::RenameQuestion> unanswered_;
 };
 

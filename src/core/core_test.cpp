@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+#include "core/json_out.hpp"
+#include "core/result.hpp"
+#include "core/sha256.hpp"
+#include "core/source_span.hpp"
+#include "core/url_mask.hpp"
+#include "temp_dir.hpp"
+
+namespace sleet {
+namespace {
+
+TEST(SourceSpan, LineColumnAndCaretFromAnOffset) {
+  std::string text = "create table a (\n\tid int,\n\tname texx\n);";
+  auto span = SourceSpan::from_offset("schema.sql", text, text.find("texx"));
+  EXPECT_EQ(span.line, 3);
+  EXPECT_EQ(span.column, 7);
+  EXPECT_EQ(span.location(), "schema.sql:3:7");
+  EXPECT_EQ(span.source_line, "\tname texx");
+  EXPECT_EQ(span.caret(), "    3 | \tname texx\n      | \t     ^");
+  EXPECT_EQ(SourceSpan::from_offset("f", "abc", 99).column, 4);
+}
+
+TEST(Error, DescribeChainsContextOutermostFirst) {
+  Error error(ErrorCode::Database, "division by zero");
+  error.sqlstate = "22012";
+  error.with_context("0001_b.sql: statement 2").with_context("migrate");
+  EXPECT_EQ(error.describe(), "migrate: 0001_b.sql: statement 2: division by zero (SQLSTATE 22012)");
+  EXPECT_EQ(to_exit_code(ErrorCode::Database), 5);
+  EXPECT_EQ(to_exit_code(ErrorCode::Journal), 2);
+  EXPECT_EQ(to_exit_code(ErrorCode::OutOfOrder), 2);
+  EXPECT_EQ(to_exit_code(ErrorCode::Config), 4);
+  EXPECT_EQ(to_exit_code(ErrorCode::Drift), 1);
+  EXPECT_EQ(to_exit_code(ErrorCode::Pending), 3);
+}
+
+Result<int> half(int value) {
+  if (value % 2) return fail(ErrorCode::Usage, "odd");
+  return value / 2;
+}
+
+Result<int> quarter(int value) {
+  auto first = half(value);
+  if (!first) return std::move(first).error();
+  return half(*first);
+}
+
+Result<void> check_even(int value) {
+  SLEET_TRY(half(value));
+  return ok();
+}
+
+TEST(Result, CarriesValuesAndErrors) {
+  EXPECT_EQ(*quarter(8), 2);
+  EXPECT_EQ(quarter(6).error().message, "odd");
+  EXPECT_TRUE(check_even(2));
+  EXPECT_FALSE(check_even(3));
+}
+
+TEST(UrlMask, HidesPasswordsInEveryForm) {
+  EXPECT_EQ(mask_url("postgres://me:hunter2@db:5432/app"), "postgres://me:****@db:5432/app");
+  EXPECT_EQ(mask_url("postgresql://me@db/app"), "postgresql://me@db/app");
+  EXPECT_EQ(mask_url("host=db password=hunter2 dbname=app"), "host=db password=**** dbname=app");
+  EXPECT_EQ(mask_url("host=db password='a b' dbname=app"), "host=db password=**** dbname=app");
+  EXPECT_EQ(mask_url("postgres://db/app?password=hunter2&sslmode=require"),
+            "postgres://db/app?password=****&sslmode=require");
+  EXPECT_EQ(mask_url("sqlite:app.db"), "sqlite:app.db");
+  EXPECT_EQ(redact("auth failed for hunter2", "hunter2"), "auth failed for ****");
+}
+
+TEST(Sha256, MatchesKnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(JsonOut, WritesCompactEscapedJson) {
+  JsonOut out;
+  out.begin_object().key("a").value("x\"y\n").key("n").value(std::int64_t{-3}).key("list").begin_array();
+  out.value(true).null().begin_object().end_object().end_array().end_object();
+  EXPECT_EQ(out.str(), R"({"a":"x\"y\n","n":-3,"list":[true,null,{}]})");
+  EXPECT_EQ(JsonOut::quote(std::string("\x01", 1)), "\"\\u0001\"");
+}
+
+TEST(FileIo, AtomicWriteReplacesAndReadsBack) {
+  sleet::test::TempDir dir;
+  auto path = dir.path() / "f.txt";
+  ASSERT_TRUE(write_file_atomic(path, "one"));
+  ASSERT_TRUE(write_file_atomic(path, "two"));
+  EXPECT_EQ(*read_file(path), "two");
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 1u) << "no temp file may be left behind";
+  auto missing = read_file(dir.path() / "nope");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::Io);
+  EXPECT_NE(missing.error().message.find("nope: no such file"), std::string::npos);
+  auto bad = write_file_atomic(dir.path() / "no/such/dir/f", "x");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::Io);
+}
+
+}  // namespace
+}  // namespace sleet
