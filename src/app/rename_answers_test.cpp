@@ -27,6 +27,9 @@ TEST(RenameFlags, ParseKindsScopesAndSchemas) {
   EXPECT_EQ(column.from, "name");
   EXPECT_EQ(column.to, "full_name");
   EXPECT_EQ(parsed("column:users.name=users.full_name").to, "full_name");
+  auto policy = parsed("policy:messages_policy=messages_read_all");
+  EXPECT_EQ(policy.scope, "");
+  EXPECT_EQ(policy.from, "messages_policy");
 }
 
 TEST(RenameFlags, RejectMalformedFlagsWithTheExpectedForm) {
