@@ -16,7 +16,12 @@ struct Expr {
 
   /// The form comparisons use.
   const std::string& key() const { return canonical.empty() ? text : canonical; }
-  bool operator==(const Expr& other) const { return key() == other.key(); }
+  /// Canonical forms when both sides have one (loaded from SQL, or canonicalised snapshots); otherwise the
+  /// text as written, which is how drizzle compares two snapshots.
+  bool operator==(const Expr& other) const {
+    if (!canonical.empty() && !other.canonical.empty()) return canonical == other.canonical;
+    return text == other.text;
+  }
 };
 
 }  // namespace sleet::schema

@@ -49,85 +49,94 @@ std::string ReadContext::path_text() const {
   return out;
 }
 
-void ReadContext::fail(const json::Value& where, std::string_view what) const {
+void ReadContext::fail(const json::Node& where, std::string_view what) const {
   std::string path = path_text();
   throw ShapeError{where.offset, path.empty() ? std::string(what) : fmt::format("{}: {}", path, what)};
 }
 
-const std::string& ReadContext::string(const json::Value& v) const {
+std::string_view ReadContext::string(const json::Node& v) const {
   if (v.type != json::Value::Type::String) fail(v, fmt::format("expected a string, found {}", type_name(v.type)));
   return v.text;
 }
 
-bool ReadContext::boolean(const json::Value& v) const {
+bool ReadContext::boolean(const json::Node& v) const {
   if (v.type != json::Value::Type::Bool) fail(v, fmt::format("expected a boolean, found {}", type_name(v.type)));
   return v.boolean;
 }
 
-void ReadContext::expect_object(const json::Value& v) const {
+void ReadContext::expect_object(const json::Node& v) const {
   if (v.type != json::Value::Type::Object) fail(v, fmt::format("expected an object, found {}", type_name(v.type)));
 }
 
-std::vector<std::string> ReadContext::strings(const json::Value& v) const {
+std::vector<std::string> ReadContext::strings(const json::Node& v) const {
   if (v.type != json::Value::Type::Array) fail(v, fmt::format("expected an array, found {}", type_name(v.type)));
   std::vector<std::string> out;
-  out.reserve(v.items.size());
-  for (const json::Value& item : v.items) {
+  out.reserve(v.size());
+  for (const json::Node& item : v) {
     if (item.type != json::Value::Type::String) {
       fail(item, fmt::format("expected an array of strings, found {} in it", type_name(item.type)));
     }
-    out.push_back(item.text);
+    out.emplace_back(item.text);
   }
   return out;
 }
 
-std::optional<schema::Scalar> ReadContext::scalar(const json::Value& v) const {
+std::optional<schema::Scalar> ReadContext::scalar(const json::Node& v) const {
   switch (v.type) {
-    case json::Value::Type::String: return schema::Scalar::string(v.text);
-    case json::Value::Type::Number: return schema::Scalar::number(v.text);
+    case json::Value::Type::String: return schema::Scalar::string(std::string(v.text));
+    case json::Value::Type::Number: return schema::Scalar::number(std::string(v.text));
     case json::Value::Type::Bool: return schema::Scalar::boolean(v.boolean);
     default: return std::nullopt;
   }
 }
 
-schema::Options ReadContext::options(const json::Value& v) {
+schema::Options ReadContext::options(const json::Node& v) {
   expect_object(v);
   schema::Options out;
-  for (std::size_t i = 0; i < v.keys.size(); ++i) {
-    auto scope = at(v.keys[i]);
-    auto value = scalar(v.items[i]);
-    if (!value) fail(v.items[i], fmt::format("expected a string, number or boolean, found {}", type_name(v.items[i].type)));
-    out.emplace_back(v.keys[i], std::move(*value));
+  for (const json::Node& member : v) {
+    auto scope = at(member.key);
+    auto value = scalar(member);
+    if (!value) fail(member, fmt::format("expected a string, number or boolean, found {}", type_name(member.type)));
+    out.emplace_back(std::string(member.key), std::move(*value));
   }
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> ReadContext::string_map(const json::Value& v) {
+std::vector<std::pair<std::string, std::string>> ReadContext::string_map(const json::Node& v) {
   expect_object(v);
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < v.keys.size(); ++i) {
-    auto scope = at(v.keys[i]);
-    out.emplace_back(v.keys[i], string(v.items[i]));
+  for (const json::Node& member : v) {
+    auto scope = at(member.key);
+    out.emplace_back(std::string(member.key), std::string(string(member)));
   }
   return out;
 }
 
-ActualKeys ReadContext::collect_keys(Kind kind, const json::Value& v) const {
+ActualKeys ReadContext::collect_keys(Kind kind, const json::Node& v) const {
   expect_object(v);
   const KindSpec& s = spec(kind);
   ActualKeys actual;
-  for (std::size_t i = 0; i < v.keys.size(); ++i) {
+  const std::vector<std::uint8_t>& likely = layout_.orders[static_cast<std::size_t>(kind)].order;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string_view name = v[i].key;
+    // Most objects list their keys in their kind's order: try that key first, then all of them (comparing
+    // lengths and first bytes before whole names).
     int id = -1;
-    for (int k = 0; k < s.count; ++k) {
-      if (s.keys[k] == v.keys[i]) {
-        id = k;
-        break;
+    if (i < likely.size() && s.keys[likely[i]] == name) {
+      id = likely[i];
+    } else {
+      for (int k = 0; k < s.count; ++k) {
+        const std::string_view candidate = s.keys[k];
+        if (candidate.size() == name.size() && !name.empty() && candidate[0] == name[0] && candidate == name) {
+          id = k;
+          break;
+        }
       }
     }
     if (id < 0 || actual.has(id)) {
       auto& self = const_cast<ReadContext&>(*this);
-      auto scope = self.at(v.keys[i]);
-      fail(v.items[i], id < 0 ? fmt::format("unknown key in {}", s.name) : std::string("duplicate key"));
+      auto scope = self.at(name);
+      fail(v[i], id < 0 ? fmt::format("unknown key in {}", s.name) : std::string("duplicate key"));
     }
     actual.ids[actual.count++] = static_cast<std::uint8_t>(id);
     actual.mask |= bit(id);
@@ -151,7 +160,7 @@ PathNode& ReadContext::node_here() {
 }
 
 void ReadContext::record(Kind kind, const ActualKeys& actual, std::uint32_t present, std::uint32_t raw_keys,
-                         const json::Value& v) {
+                         const json::Node& v) {
   KindOrder& ko = layout_.orders[static_cast<std::size_t>(kind)];
   const KindSpec& s = spec(kind);
   if (!ko.fixed) {
@@ -184,7 +193,7 @@ void ReadContext::record(Kind kind, const ActualKeys& actual, std::uint32_t pres
   exception->has_keys = !same;
   if (!same) exception->keys.assign(actual.ids.begin(), actual.ids.begin() + static_cast<std::ptrdiff_t>(actual.count));
   for (std::size_t i = 0; i < actual.count; ++i) {
-    if ((raw_keys & bit(actual.ids[i])) != 0) exception->raws.emplace_back(actual.ids[i], v.items[i]);
+    if ((raw_keys & bit(actual.ids[i])) != 0) exception->raws.emplace_back(actual.ids[i], json::to_value(v[i]));
   }
   node_here().exception = std::move(exception);
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "schema/schema.hpp"
@@ -58,35 +59,35 @@ class ReadContext {
   }
 
   /// Throws ShapeError "<path>: <what>" located at `where`.
-  [[noreturn]] void fail(const json::Value& where, std::string_view what) const;
+  [[noreturn]] void fail(const json::Node& where, std::string_view what) const;
   std::string path_text() const;
 
-  const std::string& string(const json::Value& v) const;
-  bool boolean(const json::Value& v) const;
-  std::vector<std::string> strings(const json::Value& v) const;
+  std::string_view string(const json::Node& v) const;
+  bool boolean(const json::Node& v) const;
+  std::vector<std::string> strings(const json::Node& v) const;
   /// A string, number or boolean; nullopt for null, arrays and objects (kept raw by the caller).
-  std::optional<schema::Scalar> scalar(const json::Value& v) const;
+  std::optional<schema::Scalar> scalar(const json::Node& v) const;
   /// An object of scalars (`with` options).
-  schema::Options options(const json::Value& v);
+  schema::Options options(const json::Node& v);
   /// An object of strings (`_meta` maps).
-  std::vector<std::pair<std::string, std::string>> string_map(const json::Value& v);
-  void expect_object(const json::Value& v) const;
+  std::vector<std::pair<std::string, std::string>> string_map(const json::Node& v);
+  void expect_object(const json::Node& v) const;
 
   /// Validates the members of object `v` against `kind` (unknown, duplicate and missing required keys fail)
   /// and calls `member(key_id, value)` for each, inside a path scope.
   template <typename F>
-  ActualKeys object(Kind kind, const json::Value& v, F&& member);
+  ActualKeys object(Kind kind, const json::Node& v, F&& member);
 
   /// Calls `entry(key, value)` for each member of object `v` (inside a path scope); `entry` returns the key
   /// the writer will compute for that value, and a difference is recorded as a key override.
   template <typename F>
-  void map(const json::Value& v, F&& entry);
+  void map(const json::Node& v, F&& entry);
 
   /// Records the layout of the object at the current path: fixes the kind's order on its first instance,
   /// and records an exception when `actual` is not what the order gives for `present`. Keys in `raw_keys`
   /// have values the model cannot hold; they are copied from `v` into the exception.
   void record(Kind kind, const ActualKeys& actual, std::uint32_t present, std::uint32_t raw_keys,
-              const json::Value& v);
+              const json::Node& v);
 
   std::unique_ptr<PathNode> take_root() { return std::move(root_); }
 
@@ -96,7 +97,7 @@ class ReadContext {
     std::size_t index = 0;
     bool is_index = false;
   };
-  ActualKeys collect_keys(Kind kind, const json::Value& v) const;
+  ActualKeys collect_keys(Kind kind, const json::Node& v) const;
   PathNode& node_here();
 
   SnapshotLayout::Impl& layout_;
@@ -105,37 +106,55 @@ class ReadContext {
 };
 
 template <typename F>
-ActualKeys ReadContext::object(Kind kind, const json::Value& v, F&& member) {
+ActualKeys ReadContext::object(Kind kind, const json::Node& v, F&& member) {
   ActualKeys actual = collect_keys(kind, v);
   for (std::size_t i = 0; i < actual.count; ++i) {
-    auto scope = at(v.keys[i]);
-    member(static_cast<int>(actual.ids[i]), v.items[i]);
+    auto scope = at(v[i].key);
+    member(static_cast<int>(actual.ids[i]), v[i]);
   }
   return actual;
 }
 
 template <typename F>
-void ReadContext::map(const json::Value& v, F&& entry) {
+void ReadContext::map(const json::Node& v, F&& entry) {
   expect_object(v);
+  // Computed keys are kept only once one differs from its file key (rare), to count earlier occurrences.
   std::vector<std::string> computed_keys;
-  computed_keys.reserve(v.keys.size());
-  for (std::size_t i = 0; i < v.keys.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (v.keys[j] == v.keys[i]) {
-        auto scope = at(v.keys[i]);
-        fail(v.items[i], "duplicate key");
-      }
+  bool overridden = false;
+  // Duplicate keys: pairwise for small maps, a hash set for large ones (tables), so reading stays linear.
+  constexpr std::size_t kPairwiseLimit = 16;
+  std::unordered_set<std::string_view> seen;
+  if (v.size() > kPairwiseLimit) seen.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string_view file_key = v[i].key;
+    bool duplicate = false;
+    if (v.size() > kPairwiseLimit) {
+      duplicate = !seen.insert(file_key).second;
+    } else {
+      for (std::size_t j = 0; j < i && !duplicate; ++j) duplicate = v[j].key == file_key;
     }
-    std::string computed;
+    if (duplicate) {
+      auto scope = at(file_key);
+      fail(v[i], "duplicate key");
+    }
+    decltype(entry(file_key, v[i])) computed;
     {
-      auto scope = at(v.keys[i]);
-      computed = entry(std::string_view(v.keys[i]), v.items[i]);
+      auto scope = at(file_key);
+      computed = entry(file_key, v[i]);
     }
-    if (computed != v.keys[i]) {
-      std::size_t occurrence = static_cast<std::size_t>(std::count(computed_keys.begin(), computed_keys.end(), computed));
-      node_here().key_overrides.push_back({computed, occurrence, v.keys[i]});
+    if (!overridden && std::string_view(computed) != file_key) {
+      overridden = true;
+      computed_keys.reserve(v.size());
+      for (std::size_t j = 0; j < i; ++j) computed_keys.emplace_back(v[j].key);
     }
-    computed_keys.push_back(std::move(computed));
+    if (overridden) {
+      if (std::string_view(computed) != file_key) {
+        std::size_t occurrence = static_cast<std::size_t>(
+            std::count(computed_keys.begin(), computed_keys.end(), std::string_view(computed)));
+        node_here().key_overrides.push_back({std::string(computed), occurrence, std::string(file_key)});
+      }
+      computed_keys.emplace_back(computed);
+    }
   }
 }
 
@@ -213,25 +232,25 @@ class WriteContext {
 constexpr std::uint32_t when(bool cond, int key_id) { return cond ? bit(key_id) : 0; }
 
 // Objects with the same shape in both dialects (common_objects.cpp); `kind` picks the dialect's order.
-schema::Generated read_generated(ReadContext& ctx, Kind kind, const json::Value& v);
+schema::Generated read_generated(ReadContext& ctx, Kind kind, const json::Node& v);
 void write_generated(WriteContext& ctx, Kind kind, const PathNode* node, const schema::Generated& g);
-schema::ForeignKey read_foreign_key(ReadContext& ctx, Kind kind, const json::Value& v);
+schema::ForeignKey read_foreign_key(ReadContext& ctx, Kind kind, const json::Node& v);
 void write_foreign_key(WriteContext& ctx, Kind kind, const PathNode* node, const schema::ForeignKey& fk);
-schema::PrimaryKey read_primary_key(ReadContext& ctx, Kind kind, const json::Value& v);
+schema::PrimaryKey read_primary_key(ReadContext& ctx, Kind kind, const json::Node& v);
 void write_primary_key(WriteContext& ctx, Kind kind, const PathNode* node, const schema::PrimaryKey& pk);
 /// The map key of a primary key: its name, or drizzle's `<table>_<col1>_<col2>_pk` when it has none.
 std::string primary_key_key(const std::string& table, const schema::PrimaryKey& pk);
-schema::CheckConstraint read_check(ReadContext& ctx, Kind kind, const json::Value& v);
+schema::CheckConstraint read_check(ReadContext& ctx, Kind kind, const json::Node& v);
 void write_check(WriteContext& ctx, Kind kind, const PathNode* node, const schema::CheckConstraint& check);
-schema::RenameMaps read_meta(ReadContext& ctx, Kind kind, const json::Value& v);
+schema::RenameMaps read_meta(ReadContext& ctx, Kind kind, const json::Node& v);
 void write_meta(WriteContext& ctx, Kind kind, const PathNode* node, const schema::RenameMaps& meta);
 bool renames_empty(const schema::RenameMaps& meta);
 
 // Dialect codecs (snapshot_pg.cpp, snapshot_sqlite.cpp). `root` is the whole document, already checked to be
 // an object with a supported dialect and version.
-void read_pg(ReadContext& ctx, const json::Value& root, Snapshot& out);
+void read_pg(ReadContext& ctx, const json::Node& root, Snapshot& out);
 void write_pg(WriteContext& ctx, const Snapshot& snapshot);
-void read_sqlite(ReadContext& ctx, const json::Value& root, Snapshot& out);
+void read_sqlite(ReadContext& ctx, const json::Node& root, Snapshot& out);
 void write_sqlite(WriteContext& ctx, const Snapshot& snapshot);
 
 }  // namespace sleet::snapshot

@@ -8,13 +8,13 @@ namespace sleet::snapshot {
 
 using namespace keys;
 
-schema::Generated read_generated(ReadContext& ctx, Kind kind, const json::Value& v) {
+schema::Generated read_generated(ReadContext& ctx, Kind kind, const json::Node& v) {
   schema::Generated g;
-  auto actual = ctx.object(kind, v, [&](int k, const json::Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const json::Node& x) {
     switch (k) {
-      case key(kGenerated, "as"): g.as = schema::Expr(ctx.string(x)); break;
+      case key(kGenerated, "as"): g.as = schema::Expr(std::string(ctx.string(x))); break;
       case key(kGenerated, "type"): {
-        const std::string& type = ctx.string(x);
+        std::string_view type = ctx.string(x);
         if (type == "stored") g.type = schema::GeneratedKind::Stored;
         else if (type == "virtual" && kind == Kind::SqGenerated) g.type = schema::GeneratedKind::Virtual;
         else ctx.fail(x, fmt::format("unknown generated column type \"{}\"", type));
@@ -44,9 +44,9 @@ std::uint32_t fk_present(const schema::ForeignKey& fk) {
 
 }  // namespace
 
-schema::ForeignKey read_foreign_key(ReadContext& ctx, Kind kind, const json::Value& v) {
+schema::ForeignKey read_foreign_key(ReadContext& ctx, Kind kind, const json::Node& v) {
   schema::ForeignKey fk;
-  auto actual = ctx.object(kind, v, [&](int k, const json::Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const json::Node& x) {
     switch (k) {
       case key(kForeignKey, "name"): fk.name = ctx.string(x); break;
       case key(kForeignKey, "tableFrom"): fk.table_from = ctx.string(x); break;
@@ -78,9 +78,9 @@ void write_foreign_key(WriteContext& ctx, Kind kind, const PathNode* node, const
   });
 }
 
-schema::PrimaryKey read_primary_key(ReadContext& ctx, Kind kind, const json::Value& v) {
+schema::PrimaryKey read_primary_key(ReadContext& ctx, Kind kind, const json::Node& v) {
   schema::PrimaryKey pk;
-  auto actual = ctx.object(kind, v, [&](int k, const json::Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const json::Node& x) {
     if (k == key(kPrimaryKey, "name")) pk.name = ctx.string(x);
     else pk.columns = ctx.strings(x);
   });
@@ -102,11 +102,11 @@ std::string primary_key_key(const std::string& table, const schema::PrimaryKey& 
   return out + "_pk";
 }
 
-schema::CheckConstraint read_check(ReadContext& ctx, Kind kind, const json::Value& v) {
+schema::CheckConstraint read_check(ReadContext& ctx, Kind kind, const json::Node& v) {
   schema::CheckConstraint check;
-  auto actual = ctx.object(kind, v, [&](int k, const json::Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const json::Node& x) {
     if (k == key(kCheck, "name")) check.name = ctx.string(x);
-    else check.value = schema::Expr(ctx.string(x));
+    else check.value = schema::Expr(std::string(ctx.string(x)));
   });
   ctx.record(kind, actual, 0, 0, v);
   return check;
@@ -127,9 +127,9 @@ std::uint32_t meta_present(const schema::RenameMaps& meta) {
 
 bool renames_empty(const schema::RenameMaps& meta) { return meta_present(meta) == 0; }
 
-schema::RenameMaps read_meta(ReadContext& ctx, Kind kind, const json::Value& v) {
+schema::RenameMaps read_meta(ReadContext& ctx, Kind kind, const json::Node& v) {
   schema::RenameMaps meta;
-  auto actual = ctx.object(kind, v, [&](int k, const json::Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const json::Node& x) {
     switch (k) {
       case key(kMeta, "schemas"): meta.schemas = ctx.string_map(x); break;
       case key(kMeta, "tables"): meta.tables = ctx.string_map(x); break;

@@ -2,13 +2,18 @@
 // files: objects keep their members in file order (duplicates included, so callers can reject them), numbers
 // keep their text exactly as written, strings are decoded to UTF-8 with lone surrogates kept as WTF-8 (the
 // 3-byte encoding of U+D800..U+DFFF) so that JSON.stringify's `\udXXX` output can be reproduced, and every
-// value remembers its byte offset for error spans. It does not know drizzle's shapes (snapshot_*.cpp do) and
-// it does not write JSON (json_write.hpp does).
+// value remembers its byte offset for error spans. Two forms: Document, a flat read-only tree of Nodes whose
+// strings are views into the source text (or into one decode buffer for strings with escapes), which is what
+// the snapshot reader walks (one allocation per few thousand values instead of several per value); and Value,
+// an owning tree for the few values kept beyond the source text's lifetime (raw values in a layout) and for
+// building JSON to write. It does not know drizzle's shapes (snapshot_*.cpp do) and it does not write JSON
+// (json_write.hpp does).
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +42,57 @@ struct Value {
   static Value make_string(std::string s);
   static Value make_object();
 };
+
+/// One value of a Document. Containers hold their children contiguously (`children()`); an object member
+/// carries its name in `key`. Views stay valid while the Document and its source text live.
+struct Node {
+  using Type = Value::Type;
+  std::string_view text;        ///< decoded string, or the number as written
+  std::string_view key;         ///< the member name when this node is an object member
+  const Node* first = nullptr;  ///< the first child (array elements / object members, file order)
+  std::uint32_t count = 0;      ///< number of children
+  std::uint32_t offset = 0;     ///< byte offset of the value's first character in the source
+  std::uint32_t first_index = 0;  ///< position of `first` in the Document (used while parsing)
+  Type type = Type::Null;
+  bool boolean = false;
+
+  bool is_object() const { return type == Type::Object; }
+  bool is_array() const { return type == Type::Array; }
+  bool is_string() const { return type == Type::String; }
+  std::size_t size() const { return count; }
+  const Node& operator[](std::size_t i) const { return first[i]; }
+  const Node* begin() const { return first; }
+  const Node* end() const { return first + count; }
+
+  /// The member named `key`, or nullptr (first match; objects are small).
+  const Node* find(std::string_view name) const;
+};
+
+/// A parsed JSON text as a flat tree of Nodes. Borrows the source text: it must outlive the Document.
+class Document {
+ public:
+  /// Parses one JSON value surrounded by optional whitespace. Throws SyntaxError. Same grammar and limits as
+  /// parse() below.
+  explicit Document(std::string_view text);
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) noexcept = default;
+  Document& operator=(Document&&) noexcept = default;
+
+  const Node& root() const { return nodes_.back(); }
+  /// True when some array's '[' is directly followed by a value (prettier/biome one-line arrays), the fact
+  /// detect_style() otherwise scans the whole text for.
+  bool has_inline_array() const { return inline_array_; }
+
+ private:
+  friend class Parser;
+  std::vector<Node> nodes_;           // children blocks, then the root last
+  std::unique_ptr<char[]> decoded_;   // strings with escapes, decoded (never longer than the source)
+  bool inline_array_ = false;
+};
+
+/// An owning copy of `node` (for values kept after the source text is gone).
+Value to_value(const Node& node);
 
 /// Thrown by parse() for text that is not JSON; `offset` is the byte where the problem was found.
 struct SyntaxError {

@@ -4,6 +4,8 @@
 #include "snapshot/json_write.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cstdlib>
 
 namespace sleet::snapshot::json {
@@ -22,9 +24,31 @@ void append_u_escape(std::string& out, unsigned value) {
   out += kHex[value & 0xF];
 }
 
+/// Bytes append_quoted() must look at: '"', '\\', control characters, and 0xED (the lead byte of a WTF-8
+/// surrogate). Everything else is copied as is.
+constexpr std::array<bool, 256> kQuoteSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+  t['"'] = true;
+  t['\\'] = true;
+  t[0xED] = true;
+  return t;
+}();
+
 }  // namespace
 
 void append_quoted(std::string& out, std::string_view s) {
+  std::size_t plain = 0;
+  while (plain < s.size() && !kQuoteSpecial[static_cast<unsigned char>(s[plain])]) ++plain;
+  if (plain == s.size()) {  // the common case: nothing to escape
+    const std::size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    *p = '"';
+    if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    return;
+  }
   out += '"';
   std::size_t run_start = 0;
   auto flush = [&](std::size_t end) {
@@ -228,20 +252,10 @@ void Writer::value(const Value& v) {
 // ---- style detection ----
 
 Style detect_style(std::string_view text) {
-  Style style;
+  Style style = detect_style(text, false);
   std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return style;
-  style.head = std::string(text.substr(0, first));
   std::size_t last = text.find_last_not_of(" \t\r\n");
-  style.tail = std::string(text.substr(last + 1));
-  std::size_t nl = text.find('\n', first);
-  if (nl != std::string_view::npos && nl < last) {
-    if (nl > 0 && text[nl - 1] == '\r') style.newline = "\r\n";
-    std::size_t indent_end = text.find_first_not_of(" \t", nl + 1);
-    if (indent_end != std::string_view::npos && indent_end > nl + 1 && indent_end <= last) {
-      style.indent = std::string(text.substr(nl + 1, indent_end - nl - 1));
-    }
-  }
   // A '[' followed directly by something other than whitespace or ']' means short arrays are kept inline.
   bool in_string = false;
   for (std::size_t i = first; i + 1 <= last; ++i) {
@@ -259,6 +273,25 @@ Style detect_style(std::string_view text) {
       }
     }
   }
+  return style;
+}
+
+Style detect_style(std::string_view text, bool has_inline_array) {
+  Style style;
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return style;
+  style.head = std::string(text.substr(0, first));
+  std::size_t last = text.find_last_not_of(" \t\r\n");
+  style.tail = std::string(text.substr(last + 1));
+  std::size_t nl = text.find('\n', first);
+  if (nl != std::string_view::npos && nl < last) {
+    if (nl > 0 && text[nl - 1] == '\r') style.newline = "\r\n";
+    std::size_t indent_end = text.find_first_not_of(" \t", nl + 1);
+    if (indent_end != std::string_view::npos && indent_end > nl + 1 && indent_end <= last) {
+      style.indent = std::string(text.substr(nl + 1, indent_end - nl - 1));
+    }
+  }
+  style.inline_scalar_arrays = has_inline_array;
   return style;
 }
 

@@ -30,6 +30,10 @@ struct Style {
 /// surrounding whitespace. Never fails; the guess is verified by the caller (write and compare).
 Style detect_style(std::string_view text);
 
+/// detect_style() for a text already parsed into a Document, whose has_inline_array() answers the one
+/// question that needs a scan of the whole text.
+Style detect_style(std::string_view text, bool has_inline_array);
+
 /// One difference between the text a writer produced and the original file that is not content: the
 /// whitespace before token `slot`, or the spelling of token `slot` (a string escaped differently, a number
 /// written differently), kept so that the original bytes come back.

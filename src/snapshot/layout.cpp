@@ -170,7 +170,7 @@ LayoutStats count_layout(const SnapshotLayout::Impl& impl) {
     }
   }
   if (impl.root) count_node(*impl.root, stats);
-  for (const json::Patch& p : impl.patches.list) {
+  for (const json::Patch& p : find_patches(impl).list) {
     if (p.whitespace) ++stats.whitespace_patches;
     else ++stats.token_patches;
   }

@@ -151,6 +151,10 @@ const PathNode* child(const PathNode* node, std::size_t index);
 /// Replaces computed map keys by the file keys recorded under `map_node` (no-op without overrides).
 void apply_key_overrides(const PathNode* map_node, std::vector<std::string>& keys);
 
+/// The whitespace/token patches of the file `impl` was read from: `impl.patches`, or, while the source text is
+/// kept, computed from it by reading it again and writing it unpatched (snapshot_json.cpp).
+json::Patches find_patches(const SnapshotLayout::Impl& impl);
+
 /// Counts of what a layout had to record (LayoutStats in snapshot_json.hpp).
 LayoutStats count_layout(const SnapshotLayout::Impl& impl);
 
@@ -170,7 +174,11 @@ struct SnapshotLayout::Impl {
   std::array<KindOrder, kKindCount> orders;
   std::shared_ptr<const PathNode> root;  ///< null when the file had no exceptions
   json::Style style;
+  /// Patches found when the layout was built (eager); empty while `source` is kept instead.
   json::Patches patches;
+  /// The text this layout was read from, kept so that the whitespace check (write and compare with the
+  /// text) runs only when a write does not give the text back as is; null for layouts not read from a file.
+  std::shared_ptr<const std::string> source;
 
   /// Keys to write for an object of `kind` at `node` whose model has the keys in `present` (optional keys
   /// that are set, structural keys whose value is not the default, required keys).

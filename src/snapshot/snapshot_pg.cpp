@@ -10,6 +10,7 @@ namespace sleet::snapshot {
 namespace {
 
 using namespace keys;
+using json::Node;
 using json::Value;
 
 // ---- columns ----
@@ -23,13 +24,13 @@ std::uint32_t identity_present(const schema::Identity& id) {
          when(o.cache.has_value(), key(kIdentity, "cache")) | when(o.cycle.has_value(), key(kIdentity, "cycle"));
 }
 
-schema::Identity read_identity(ReadContext& ctx, const Value& v) {
+schema::Identity read_identity(ReadContext& ctx, const Node& v) {
   schema::Identity id;
   schema::SequenceOptions& o = id.options;
-  auto actual = ctx.object(Kind::PgIdentity, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgIdentity, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kIdentity, "type"): {
-        const std::string& type = ctx.string(x);
+        std::string_view type = ctx.string(x);
         if (type == "always") id.type = schema::IdentityKind::Always;
         else if (type == "byDefault") id.type = schema::IdentityKind::ByDefault;
         else ctx.fail(x, fmt::format("unknown identity type \"{}\"", type));
@@ -77,10 +78,10 @@ std::uint32_t column_present(const schema::Column& c) {
          when(c.nulls_not_distinct.has_value(), key(kPgColumn, "nullsNotDistinct"));
 }
 
-schema::Column read_column(ReadContext& ctx, Kind kind, const Value& v) {
+schema::Column read_column(ReadContext& ctx, Kind kind, const Node& v) {
   schema::Column c;
   std::uint32_t raw = 0;
-  auto actual = ctx.object(kind, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgColumn, "name"): c.name = ctx.string(x); break;
       case key(kPgColumn, "type"): c.type = ctx.string(x); break;
@@ -121,8 +122,8 @@ void write_column(WriteContext& ctx, Kind kind, const PathNode* node, const sche
   });
 }
 
-void read_columns(ReadContext& ctx, Kind kind, const Value& v, std::vector<schema::Column>& out) {
-  ctx.map(v, [&](std::string_view, const Value& x) {
+void read_columns(ReadContext& ctx, Kind kind, const Node& v, std::vector<schema::Column>& out) {
+  ctx.map(v, [&](std::string_view, const Node& x) {
     out.push_back(read_column(ctx, kind, x));
     return out.back().name;
   });
@@ -139,9 +140,9 @@ std::uint32_t index_column_present(const schema::IndexColumn& c) {
   return when(c.nulls != "last", key(kIndexColumn, "nulls")) | when(c.opclass.has_value(), key(kIndexColumn, "opclass"));
 }
 
-schema::IndexColumn read_index_column(ReadContext& ctx, const Value& v) {
+schema::IndexColumn read_index_column(ReadContext& ctx, const Node& v) {
   schema::IndexColumn c;
-  auto actual = ctx.object(Kind::PgIndexColumn, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgIndexColumn, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kIndexColumn, "expression"): c.expression = ctx.string(x); break;
       case key(kIndexColumn, "isExpression"): c.is_expression = ctx.boolean(x); break;
@@ -171,20 +172,20 @@ std::uint32_t index_present(const schema::Index& i) {
          when(i.method != "btree", key(kPgIndex, "method")) | when(!i.with.empty(), key(kPgIndex, "with"));
 }
 
-schema::Index read_index(ReadContext& ctx, const Value& v) {
+schema::Index read_index(ReadContext& ctx, const Node& v) {
   schema::Index index;
-  auto actual = ctx.object(Kind::PgIndex, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgIndex, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgIndex, "name"): index.name = ctx.string(x); break;
       case key(kPgIndex, "columns"):
         if (!x.is_array()) ctx.fail(x, "expected an array");
-        for (std::size_t i = 0; i < x.items.size(); ++i) {
+        for (std::size_t i = 0; i < x.size(); ++i) {
           auto scope = ctx.at_index(i);
-          index.columns.push_back(read_index_column(ctx, x.items[i]));
+          index.columns.push_back(read_index_column(ctx, x[i]));
         }
         break;
       case key(kPgIndex, "isUnique"): index.is_unique = ctx.boolean(x); break;
-      case key(kPgIndex, "where"): index.where = schema::Expr(ctx.string(x)); break;
+      case key(kPgIndex, "where"): index.where = schema::Expr(std::string(ctx.string(x))); break;
       case key(kPgIndex, "concurrently"): index.concurrently = ctx.boolean(x); break;
       case key(kPgIndex, "method"): index.method = ctx.string(x); break;
       default: index.with = ctx.options(x); break;
@@ -220,9 +221,9 @@ std::uint32_t unique_present(const schema::UniqueConstraint& u) {
   return when(u.nulls_not_distinct.has_value(), key(kPgUnique, "nullsNotDistinct"));
 }
 
-schema::UniqueConstraint read_unique(ReadContext& ctx, const Value& v) {
+schema::UniqueConstraint read_unique(ReadContext& ctx, const Node& v) {
   schema::UniqueConstraint u;
-  auto actual = ctx.object(Kind::PgUnique, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgUnique, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgUnique, "name"): u.name = ctx.string(x); break;
       case key(kPgUnique, "nullsNotDistinct"): u.nulls_not_distinct = ctx.boolean(x); break;
@@ -250,16 +251,16 @@ std::uint32_t policy_present(const schema::Policy& p) {
          when(p.schema.has_value(), key(kPolicy, "schema"));
 }
 
-schema::Policy read_policy(ReadContext& ctx, Kind kind, const Value& v) {
+schema::Policy read_policy(ReadContext& ctx, Kind kind, const Node& v) {
   schema::Policy p;
-  auto actual = ctx.object(kind, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPolicy, "name"): p.name = ctx.string(x); break;
       case key(kPolicy, "as"): p.as = ctx.string(x); break;
       case key(kPolicy, "for"): p.for_ = ctx.string(x); break;
       case key(kPolicy, "to"): p.to = ctx.strings(x); break;
-      case key(kPolicy, "using"): p.using_ = schema::Expr(ctx.string(x)); break;
-      case key(kPolicy, "withCheck"): p.with_check = schema::Expr(ctx.string(x)); break;
+      case key(kPolicy, "using"): p.using_ = schema::Expr(std::string(ctx.string(x))); break;
+      case key(kPolicy, "withCheck"): p.with_check = schema::Expr(std::string(ctx.string(x))); break;
       case key(kPolicy, "on"): p.on = ctx.string(x); break;
       default: p.schema = ctx.string(x); break;
     }
@@ -294,46 +295,46 @@ std::uint32_t table_present(const schema::Table& t) {
 
 std::string table_key(const schema::Table& t) { return t.schema_or_public() + "." + t.name; }
 
-schema::Table read_table(ReadContext& ctx, const Value& v) {
+schema::Table read_table(ReadContext& ctx, const Node& v) {
   schema::Table t;
-  if (const Value* name = v.find("name"); name != nullptr && name->is_string()) t.name = name->text;
-  auto actual = ctx.object(Kind::PgTable, v, [&](int k, const Value& x) {
+  if (const Node* name = v.find("name"); name != nullptr && name->is_string()) t.name = name->text;
+  auto actual = ctx.object(Kind::PgTable, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgTable, "name"): t.name = ctx.string(x); break;
       case key(kPgTable, "schema"): t.schema = ctx.string(x); break;
       case key(kPgTable, "columns"): read_columns(ctx, Kind::PgColumn, x, t.columns); break;
       case key(kPgTable, "indexes"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.indexes.push_back(read_index(ctx, e));
           return t.indexes.back().name;
         });
         break;
       case key(kPgTable, "foreignKeys"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.foreign_keys.push_back(read_foreign_key(ctx, Kind::PgForeignKey, e));
           return t.foreign_keys.back().name;
         });
         break;
       case key(kPgTable, "compositePrimaryKeys"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.composite_primary_keys.push_back(read_primary_key(ctx, Kind::PgPrimaryKey, e));
           return primary_key_key(t.name, t.composite_primary_keys.back());
         });
         break;
       case key(kPgTable, "uniqueConstraints"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.unique_constraints.push_back(read_unique(ctx, e));
           return t.unique_constraints.back().name;
         });
         break;
       case key(kPgTable, "policies"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.policies.push_back(read_policy(ctx, Kind::PgPolicy, e));
           return t.policies.back().name;
         });
         break;
       case key(kPgTable, "checkConstraints"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.check_constraints.push_back(read_check(ctx, Kind::PgCheck, e));
           return t.check_constraints.back().name;
         });
@@ -385,9 +386,9 @@ void write_table(WriteContext& ctx, const PathNode* node, const schema::Table& t
 
 // ---- enums, sequences, roles, views ----
 
-schema::Enum read_enum(ReadContext& ctx, const Value& v) {
+schema::Enum read_enum(ReadContext& ctx, const Node& v) {
   schema::Enum e;
-  auto actual = ctx.object(Kind::PgEnum, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgEnum, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kEnum, "name"): e.name = ctx.string(x); break;
       case key(kEnum, "schema"): e.schema = ctx.string(x); break;
@@ -416,10 +417,10 @@ std::uint32_t sequence_present(const schema::SequenceOptions& o) {
          when(o.cache.has_value(), key(kSequence, "cache")) | when(o.cycle.has_value(), key(kSequence, "cycle"));
 }
 
-schema::Sequence read_sequence(ReadContext& ctx, const Value& v) {
+schema::Sequence read_sequence(ReadContext& ctx, const Node& v) {
   schema::Sequence s;
   schema::SequenceOptions& o = s.options;
-  auto actual = ctx.object(Kind::PgSequence, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgSequence, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kSequence, "name"): s.name = ctx.string(x); break;
       case key(kSequence, "schema"): s.schema = ctx.string(x); break;
@@ -456,9 +457,9 @@ std::uint32_t role_present(const schema::Role& r) {
          when(r.create_role.has_value(), key(kRole, "createRole")) | when(r.inherit.has_value(), key(kRole, "inherit"));
 }
 
-schema::Role read_role(ReadContext& ctx, const Value& v) {
+schema::Role read_role(ReadContext& ctx, const Node& v) {
   schema::Role r;
-  auto actual = ctx.object(Kind::PgRole, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgRole, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kRole, "name"): r.name = ctx.string(x); break;
       case key(kRole, "createDb"): r.create_db = ctx.boolean(x); break;
@@ -490,12 +491,12 @@ std::uint32_t view_present(const schema::View& v) {
 
 std::string view_key(const schema::View& v) { return v.schema ? *v.schema + "." + v.name : v.name; }
 
-schema::View read_view(ReadContext& ctx, const Value& v) {
+schema::View read_view(ReadContext& ctx, const Node& v) {
   schema::View view;
-  auto actual = ctx.object(Kind::PgView, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgView, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgView, "columns"): read_columns(ctx, Kind::PgViewColumn, x, view.columns); break;
-      case key(kPgView, "definition"): view.definition = schema::Expr(ctx.string(x)); break;
+      case key(kPgView, "definition"): view.definition = schema::Expr(std::string(ctx.string(x))); break;
       case key(kPgView, "name"): view.name = ctx.string(x); break;
       case key(kPgView, "schema"): view.schema = ctx.string(x); break;
       case key(kPgView, "isExisting"): view.is_existing = ctx.boolean(x); break;
@@ -535,24 +536,24 @@ std::uint32_t top_present(const schema::Database& db) {
 
 }  // namespace
 
-void read_pg(ReadContext& ctx, const Value& root, Snapshot& out) {
+void read_pg(ReadContext& ctx, const Node& root, Snapshot& out) {
   schema::Database& db = out.database;
   db.dialect = schema::Dialect::Postgres;
   std::uint32_t raw = 0;
-  auto actual = ctx.object(Kind::PgTop, root, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::PgTop, root, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgTop, "id"): out.id = ctx.string(x); break;
       case key(kPgTop, "prevId"): out.prev_id = ctx.string(x); break;
       case key(kPgTop, "version"): out.version = ctx.string(x); break;
       case key(kPgTop, "dialect"): ctx.string(x); break;
       case key(kPgTop, "tables"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.tables.push_back(read_table(ctx, e));
           return table_key(db.tables.back());
         });
         break;
       case key(kPgTop, "enums"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.enums.push_back(read_enum(ctx, e));
           return db.enums.back().schema + "." + db.enums.back().name;
         });
@@ -564,25 +565,25 @@ void read_pg(ReadContext& ctx, const Value& root, Snapshot& out) {
         }
         break;
       case key(kPgTop, "sequences"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.sequences.push_back(read_sequence(ctx, e));
           return db.sequences.back().schema + "." + db.sequences.back().name;
         });
         break;
       case key(kPgTop, "roles"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.roles.push_back(read_role(ctx, e));
           return db.roles.back().name;
         });
         break;
       case key(kPgTop, "policies"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.policies.push_back(read_policy(ctx, Kind::PgTopPolicy, e));
           return db.policies.back().name;
         });
         break;
       case key(kPgTop, "views"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.views.push_back(read_view(ctx, e));
           return view_key(db.views.back());
         });

@@ -11,6 +11,7 @@ namespace sleet::snapshot {
 namespace {
 
 using namespace keys;
+using json::Node;
 using json::Value;
 
 std::uint32_t column_present(const schema::Column& c) {
@@ -19,10 +20,10 @@ std::uint32_t column_present(const schema::Column& c) {
          when(c.generated.has_value(), key(kSqColumn, "generated"));
 }
 
-schema::Column read_column(ReadContext& ctx, Kind kind, const Value& v) {
+schema::Column read_column(ReadContext& ctx, Kind kind, const Node& v) {
   schema::Column c;
   std::uint32_t raw = 0;
-  auto actual = ctx.object(kind, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(kind, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kSqColumn, "name"): c.name = ctx.string(x); break;
       case key(kSqColumn, "type"): c.type = ctx.string(x); break;
@@ -54,8 +55,8 @@ void write_column(WriteContext& ctx, Kind kind, const PathNode* node, const sche
   });
 }
 
-void read_columns(ReadContext& ctx, Kind kind, const Value& v, std::vector<schema::Column>& out) {
-  ctx.map(v, [&](std::string_view, const Value& x) {
+void read_columns(ReadContext& ctx, Kind kind, const Node& v, std::vector<schema::Column>& out) {
+  ctx.map(v, [&](std::string_view, const Node& x) {
     out.push_back(read_column(ctx, kind, x));
     return out.back().name;
   });
@@ -68,9 +69,9 @@ void write_columns(WriteContext& ctx, Kind kind, const PathNode* node, const std
 
 std::uint32_t index_present(const schema::Index& i) { return when(i.where.has_value(), key(kSqIndex, "where")); }
 
-schema::Index read_index(ReadContext& ctx, const Value& v) {
+schema::Index read_index(ReadContext& ctx, const Node& v) {
   schema::Index index;
-  auto actual = ctx.object(Kind::SqIndex, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::SqIndex, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kSqIndex, "name"): index.name = ctx.string(x); break;
       case key(kSqIndex, "columns"):
@@ -81,7 +82,7 @@ schema::Index read_index(ReadContext& ctx, const Value& v) {
         }
         break;
       case key(kSqIndex, "isUnique"): index.is_unique = ctx.boolean(x); break;
-      default: index.where = schema::Expr(ctx.string(x)); break;
+      default: index.where = schema::Expr(std::string(ctx.string(x))); break;
     }
   });
   ctx.record(Kind::SqIndex, actual, index_present(index), 0, v);
@@ -105,9 +106,9 @@ void write_index(WriteContext& ctx, const PathNode* node, const schema::Index& i
   });
 }
 
-schema::UniqueConstraint read_unique(ReadContext& ctx, const Value& v) {
+schema::UniqueConstraint read_unique(ReadContext& ctx, const Node& v) {
   schema::UniqueConstraint u;
-  auto actual = ctx.object(Kind::SqUnique, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::SqUnique, v, [&](int k, const Node& x) {
     if (k == key(kSqUnique, "name")) u.name = ctx.string(x);
     else u.columns = ctx.strings(x);
   });
@@ -127,39 +128,39 @@ std::uint32_t table_present(const schema::Table& t) {
          when(!t.check_constraints.empty(), key(kSqTable, "checkConstraints"));
 }
 
-schema::Table read_table(ReadContext& ctx, const Value& v) {
+schema::Table read_table(ReadContext& ctx, const Node& v) {
   schema::Table t;
-  if (const Value* name = v.find("name"); name != nullptr && name->is_string()) t.name = name->text;
-  auto actual = ctx.object(Kind::SqTable, v, [&](int k, const Value& x) {
+  if (const Node* name = v.find("name"); name != nullptr && name->is_string()) t.name = name->text;
+  auto actual = ctx.object(Kind::SqTable, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kSqTable, "name"): t.name = ctx.string(x); break;
       case key(kSqTable, "columns"): read_columns(ctx, Kind::SqColumn, x, t.columns); break;
       case key(kSqTable, "indexes"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.indexes.push_back(read_index(ctx, e));
           return t.indexes.back().name;
         });
         break;
       case key(kSqTable, "foreignKeys"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.foreign_keys.push_back(read_foreign_key(ctx, Kind::SqForeignKey, e));
           return t.foreign_keys.back().name;
         });
         break;
       case key(kSqTable, "compositePrimaryKeys"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.composite_primary_keys.push_back(read_primary_key(ctx, Kind::SqPrimaryKey, e));
           return primary_key_key(t.name, t.composite_primary_keys.back());
         });
         break;
       case key(kSqTable, "uniqueConstraints"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.unique_constraints.push_back(read_unique(ctx, e));
           return t.unique_constraints.back().name;
         });
         break;
       default:
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           t.check_constraints.push_back(read_check(ctx, Kind::SqCheck, e));
           return t.check_constraints.back().name;
         });
@@ -204,14 +205,14 @@ void write_table(WriteContext& ctx, const PathNode* node, const schema::Table& t
 
 std::uint32_t view_present(const schema::View& v) { return when(v.definition.has_value(), key(kSqView, "definition")); }
 
-schema::View read_view(ReadContext& ctx, const Value& v) {
+schema::View read_view(ReadContext& ctx, const Node& v) {
   schema::View view;
-  auto actual = ctx.object(Kind::SqView, v, [&](int k, const Value& x) {
+  auto actual = ctx.object(Kind::SqView, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kSqView, "columns"): read_columns(ctx, Kind::SqViewColumn, x, view.columns); break;
       case key(kSqView, "name"): view.name = ctx.string(x); break;
       case key(kSqView, "isExisting"): view.is_existing = ctx.boolean(x); break;
-      default: view.definition = schema::Expr(ctx.string(x)); break;
+      default: view.definition = schema::Expr(std::string(ctx.string(x))); break;
     }
   });
   ctx.record(Kind::SqView, actual, view_present(view), 0, v);
@@ -273,20 +274,20 @@ Value build_internal(const schema::Database& db) {
 
 /// Marks index columns named in `internal` as expressions. Anything it does not understand is left for the
 /// raw copy (the caller compares the rebuilt object with the file's).
-void apply_internal(const Value& internal, schema::Database& db) {
-  const Value* indexes = internal.find("indexes");
+void apply_internal(const Node& internal, schema::Database& db) {
+  const Node* indexes = internal.find("indexes");
   if (indexes == nullptr || !indexes->is_object()) return;
-  for (std::size_t i = 0; i < indexes->keys.size(); ++i) {
-    const Value* columns = indexes->items[i].find("columns");
+  for (const Node& index_entry : *indexes) {
+    const Node* columns = index_entry.find("columns");
     if (columns == nullptr || !columns->is_object()) continue;
-    for (std::size_t c = 0; c < columns->keys.size(); ++c) {
-      const Value* flag = columns->items[c].find("isExpression");
+    for (const Node& column_entry : *columns) {
+      const Node* flag = column_entry.find("isExpression");
       if (flag == nullptr || flag->type != Value::Type::Bool || !flag->boolean) continue;
       for (schema::Table& t : db.tables) {
         for (schema::Index& index : t.indexes) {
-          if (index.name != indexes->keys[i]) continue;
+          if (index.name != index_entry.key) continue;
           for (schema::IndexColumn& column : index.columns) {
-            if (column.expression == columns->keys[c]) column.is_expression = true;
+            if (column.expression == column_entry.key) column.is_expression = true;
           }
         }
       }
@@ -301,32 +302,32 @@ std::uint32_t top_present(const schema::Database& db) {
 
 }  // namespace
 
-void read_sqlite(ReadContext& ctx, const Value& root, Snapshot& out) {
+void read_sqlite(ReadContext& ctx, const Node& root, Snapshot& out) {
   schema::Database& db = out.database;
   db.dialect = schema::Dialect::Sqlite;
   std::uint32_t raw = 0;
-  const Value* internal = nullptr;
-  auto actual = ctx.object(Kind::SqTop, root, [&](int k, const Value& x) {
+  const Node* internal = nullptr;
+  auto actual = ctx.object(Kind::SqTop, root, [&](int k, const Node& x) {
     switch (k) {
       case key(kSqTop, "version"): out.version = ctx.string(x); break;
       case key(kSqTop, "dialect"): ctx.string(x); break;
       case key(kSqTop, "id"): out.id = ctx.string(x); break;
       case key(kSqTop, "prevId"): out.prev_id = ctx.string(x); break;
       case key(kSqTop, "tables"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.tables.push_back(read_table(ctx, e));
           return db.tables.back().name;
         });
         break;
       case key(kSqTop, "views"):
-        ctx.map(x, [&](std::string_view, const Value& e) {
+        ctx.map(x, [&](std::string_view, const Node& e) {
           db.views.push_back(read_view(ctx, e));
           return db.views.back().name;
         });
         break;
       case key(kSqTop, "enums"):
         ctx.expect_object(x);
-        if (!x.keys.empty()) raw |= bit(k);  // always {} for sqlite; kept as found otherwise
+        if (x.size() != 0) raw |= bit(k);  // always {} for sqlite; kept as found otherwise
         break;
       case key(kSqTop, "_meta"): db.renames = read_meta(ctx, Kind::SqMeta, x); break;
       default:
@@ -337,7 +338,7 @@ void read_sqlite(ReadContext& ctx, const Value& root, Snapshot& out) {
   });
   if (internal != nullptr) {
     apply_internal(*internal, db);
-    if (!build_internal(db).same(*internal)) raw |= bit(key(kSqTop, "internal"));
+    if (!build_internal(db).same(json::to_value(*internal))) raw |= bit(key(kSqTop, "internal"));
   }
   ctx.record(Kind::SqTop, actual, top_present(db), raw, root);
 }
