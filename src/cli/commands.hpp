@@ -12,5 +12,8 @@ using Runner = std::function<int()>;
 Runner add_init_command(CLI::App& root);
 Runner add_migrate_command(CLI::App& root);
 Runner add_status_command(CLI::App& root);
+Runner add_generate_command(CLI::App& root);
+Runner add_diff_command(CLI::App& root);
+Runner add_export_command(CLI::App& root);
 
 }  // namespace sleet::cli

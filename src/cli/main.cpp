@@ -22,8 +22,11 @@ int main(int argc, char** argv) {
     if (commands.size() > before) runners[commands.back()] = std::move(runner);
   };
   add(&sleet::cli::add_init_command);
+  add(&sleet::cli::add_generate_command);
   add(&sleet::cli::add_migrate_command);
   add(&sleet::cli::add_status_command);
+  add(&sleet::cli::add_diff_command);
+  add(&sleet::cli::add_export_command);
 
   try {
     root.parse(argc, argv);

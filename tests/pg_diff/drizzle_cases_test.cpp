@@ -28,6 +28,14 @@ const std::map<std::string, Deviation>& deviations() {
         "(constraint does not exist); sleet leaves that DROP CONSTRAINT out",
         "ALTER TABLE \"categories\" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint\n"
         "DROP TABLE \"categories\" CASCADE;"}},
+      {"022-type-change-needs-using",
+       {"drizzle writes SET DATA TYPE without USING for text -> integer, text -> jsonb and integer -> boolean, "
+        "which PostgreSQL refuses; sleet adds the explicit cast",
+        "ALTER TABLE \"imports\" ALTER COLUMN \"row_count\" SET DATA TYPE integer USING \"row_count\"::integer;"
+        "--> statement-breakpoint\n"
+        "ALTER TABLE \"imports\" ALTER COLUMN \"payload\" SET DATA TYPE jsonb USING \"payload\"::jsonb;"
+        "--> statement-breakpoint\n"
+        "ALTER TABLE \"imports\" ALTER COLUMN \"flag\" SET DATA TYPE boolean USING \"flag\"::boolean;"}},
   };
   return kDeviations;
 }

@@ -6,6 +6,7 @@
 
 #include "dialect/postgres/render.hpp"
 #include "dialect/postgres/render_internal.hpp"
+#include "dialect/postgres/type_cast.hpp"
 
 namespace sleet::pg {
 
@@ -277,7 +278,12 @@ std::vector<std::string> alter_column_type_sql(const diff::TableRef& table, cons
   const std::string prefix = "ALTER TABLE " + t + " ALTER COLUMN " + col;
   std::vector<std::string> out;
   if (!c.to_enum) {
-    out.push_back(prefix + " SET DATA TYPE " + type + ";");
+    // drizzle-kit writes no USING here (drizzle-reference 8.14); where PostgreSQL has no assignment cast that
+    // statement always fails, so sleet adds the explicit cast (docs/compat.md).
+    bool cast = !c.from_enum && needs_using_cast(c.from_type, c.to_type);
+    // An old default of the old type would block the conversion ("default ... cannot be cast automatically").
+    if (cast && truthy(c.column_default)) out.push_back(prefix + " DROP DEFAULT;");
+    out.push_back(prefix + " SET DATA TYPE " + type + (cast ? " USING " + col + "::" + type : "") + ";");
     if (truthy(c.column_default)) out.push_back(prefix + " SET DEFAULT " + c.column_default->text + ";");
   } else if (!c.from_enum) {
     if (truthy(c.column_default)) out.push_back(prefix + " SET DEFAULT " + c.column_default->text + "::" + type + ";");
