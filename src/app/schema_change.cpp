@@ -135,14 +135,17 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateRequest&
   migration.prefix = config.prefix;
   migration.name = request.name;
   migration.breakpoints = config.breakpoints;
-  migration.snapshot.id = random_uuid_v4();
-  migration.snapshot.prev_id = change.from.snapshot ? change.from.snapshot->id : std::string(snapshot::kOriginId);
-  migration.snapshot.version = config.dialect == schema::Dialect::Postgres ? "7" : "6";
+  std::string id = random_uuid_v4();
+  std::string prev_id = change.from.snapshot ? change.from.snapshot->id : std::string(snapshot::kOriginId);
   if (request.custom) {
-    // drizzle-kit: the previous schema unchanged, only new ids; the file holds a placeholder comment.
-    migration.snapshot.database = change.from.database;
+    // drizzle-kit: the previous snapshot unchanged but for new ids; the file holds a placeholder comment.
+    const snapshot::Snapshot* previous = change.from.snapshot ? &*change.from.snapshot : nullptr;
+    migration.snapshot = snapshot::custom_snapshot(previous, config.dialect, id, prev_id);
     migration.sql = std::string(kCustomMigrationSql);
   } else {
+    migration.snapshot.id = id;
+    migration.snapshot.prev_id = prev_id;
+    migration.snapshot.version = config.dialect == schema::Dialect::Postgres ? "7" : "6";
     migration.snapshot.database = change.to.database;
     migration.sql = change.text;
   }

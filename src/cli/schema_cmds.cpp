@@ -70,6 +70,11 @@ int run_generate(const GenerateFlags& flags) {
     std::string first_line = statement.sql.substr(0, statement.sql.find('\n'));
     std::cout << "  ! " << first_line << "\n";
   }
+  if (flags.custom) {
+    std::cout << fmt::format("wrote {} (custom: write your SQL in it), {} and the journal entry\n",
+                             display_path(written.sql_path), display_path(written.snapshot_path));
+    return 0;
+  }
   std::cout << fmt::format("wrote {} ({} statement{}), {} and the journal entry\n", display_path(written.sql_path),
                            report->change.statements.size(), report->change.statements.size() == 1 ? "" : "s",
                            display_path(written.snapshot_path));
@@ -113,8 +118,7 @@ int run_export(const ExportFlags& flags) {
   auto change = app::run_export(*config, app::ExportRequest{flags.strict});
   if (!change) return report_error(change.error(), false);
   print_warnings(*change);
-  std::cout << change->text;
-  if (!change->text.empty() && change->text.back() != '\n') std::cout << "\n";
+  std::cout << change->text << "\n";  // drizzle-kit export: console.log(statements.join("\n"))
   return 0;
 }
 

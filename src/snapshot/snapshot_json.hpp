@@ -75,3 +75,13 @@ Result<Snapshot> read_snapshot(const std::filesystem::path& path);
 std::string write_snapshot(const Snapshot& snapshot);
 
 }  // namespace sleet::snapshot
+
+namespace sleet::snapshot {
+
+/// drizzle-kit's snapshot for `generate --custom`: `previous` (or drizzle's empty snapshot of `dialect` when
+/// there is none) with new `id`/`prev_id`, written as `{id, prevId, ...previous}`: those two keys first, the
+/// rest in the previous file's order, `_meta` reset to {"columns":{},"schemas":{},"tables":{}}, sqlite's
+/// `internal` left out when the previous snapshot had none, JSON.stringify's 2-space style.
+Snapshot custom_snapshot(const Snapshot* previous, schema::Dialect dialect, std::string id, std::string prev_id);
+
+}  // namespace sleet::snapshot

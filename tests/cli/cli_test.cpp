@@ -262,3 +262,87 @@ TEST_F(CliPostgres, WrongPasswordIsAClearDatabaseError) {
 
 }  // namespace
 }  // namespace sleet::test
+
+namespace sleet::test {
+namespace {
+
+class CliGenerate : public Cli {
+ protected:
+  void write_schema(const std::string& sql) { ASSERT_TRUE(write_file_atomic(path("schema.sql"), sql)); }
+  CommandResult generate(const std::string& args = "") {
+    return sleet("generate --dialect postgresql --schema schema.sql " + args + " </dev/null");
+  }
+};
+
+TEST_F(CliGenerate, WritesMigrationThenNothingThenAChange) {
+  write_schema("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);\n");
+  auto first = generate("--name init");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("wrote drizzle/0000_init.sql (1 statement)"), std::string::npos) << first.out;
+  EXPECT_EQ(*read_file(path("drizzle/0000_init.sql")),
+            "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"name\" text NOT NULL\n);\n");
+  auto noop = generate();
+  ASSERT_EQ(noop.exit_code, 0) << noop.err;
+  EXPECT_NE(noop.out.find("nothing to migrate"), std::string::npos) << noop.out;
+  EXPECT_FALSE(fs::exists(path("drizzle/meta/0001_snapshot.json")));
+
+  write_schema("CREATE TABLE users (id serial PRIMARY KEY);\n");
+  auto drop = generate("--name drop_name");
+  ASSERT_EQ(drop.exit_code, 0) << drop.err;
+  EXPECT_NE(drop.out.find("! ALTER TABLE \"users\" DROP COLUMN \"name\";"), std::string::npos) << drop.out;
+  EXPECT_EQ(*read_file(path("drizzle/0001_drop_name.sql")), "ALTER TABLE \"users\" DROP COLUMN \"name\";");
+}
+
+TEST_F(CliGenerate, UnansweredRenameIsExitFourWithTheFlagsAndWritesNothing) {
+  write_schema("CREATE TABLE users (id serial PRIMARY KEY, name text);\n");
+  ASSERT_EQ(generate("--name init").exit_code, 0);
+  write_schema("CREATE TABLE users (id serial PRIMARY KEY, full_name text);\n");
+  auto run = generate();
+  EXPECT_EQ(run.exit_code, 4) << run.err;
+  EXPECT_NE(run.err.find("Is full_name column in users table created or renamed from another column?"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("--rename column:users.name=full_name"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(path("drizzle/meta/0001_snapshot.json")));
+  auto renamed = generate("--rename column:users.name=full_name --name rename");
+  ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
+  EXPECT_EQ(*read_file(path("drizzle/0001_rename.sql")),
+            "ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\";");
+  write_schema("CREATE TABLE users (id serial PRIMARY KEY, email text);\n");
+  auto recreated = generate("--no-renames --name recreate");
+  ASSERT_EQ(recreated.exit_code, 0) << recreated.err;
+  EXPECT_EQ(*read_file(path("drizzle/0002_recreate.sql")),
+            "ALTER TABLE \"users\" ADD COLUMN \"email\" text;--> statement-breakpoint\n"
+            "ALTER TABLE \"users\" DROP COLUMN \"full_name\";");
+}
+
+TEST_F(CliGenerate, CustomMigrationAndDiffAgreeWithGenerate) {
+  write_schema("CREATE TYPE mood AS ENUM ('ok', 'sad');\nCREATE TABLE t (id integer, m mood);\n");
+  auto diff = sleet("diff --dialect postgresql --to schema.sql");
+  ASSERT_EQ(diff.exit_code, 0) << diff.err;
+  ASSERT_EQ(generate("--name init").exit_code, 0);
+  EXPECT_EQ(diff.out, *read_file(path("drizzle/0000_init.sql")));
+  auto custom = generate("--custom --name seed");
+  ASSERT_EQ(custom.exit_code, 0) << custom.err;
+  EXPECT_EQ(*read_file(path("drizzle/0001_seed.sql")), "-- Custom SQL migration file, put your code below! --");
+  auto from_folder = sleet("diff --dialect postgresql --from drizzle --to schema.sql");
+  ASSERT_EQ(from_folder.exit_code, 0) << from_folder.err;
+  EXPECT_EQ(from_folder.out, "");
+  auto exported = sleet("export --dialect postgresql --schema schema.sql");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(exported.out,
+            "CREATE TYPE \"public\".\"mood\" AS ENUM('ok', 'sad');\nCREATE TABLE \"t\" (\n\t\"id\" integer,\n\t\"m\" "
+            "\"mood\"\n);\n\n");
+}
+
+TEST_F(CliGenerate, SyntaxErrorNamesFileLineAndColumnWithACaret) {
+  write_schema("CREATE TABLE a (id int);\nCREATE TABEL b (id int);\n");
+  auto run = generate();
+  EXPECT_EQ(run.exit_code, 4) << run.err;
+  EXPECT_NE(run.err.find("schema.sql:2:8"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("^"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(path("drizzle")));
+}
+
+}  // namespace
+}  // namespace sleet::test
