@@ -346,3 +346,26 @@ TEST_F(CliGenerate, SyntaxErrorNamesFileLineAndColumnWithACaret) {
 
 }  // namespace
 }  // namespace sleet::test
+
+namespace sleet::test {
+namespace {
+
+// examples/embedded: the library call an application makes at start-up, on the quickstart's folder.
+TEST(EmbeddedExample, MigratesAtStartUpThenFindsNothingToDo) {
+  TempDir dir("sleet-embedded");
+  std::string program = std::string(SLEET_BINARY_DIR) + "/examples/embedded/migrate_at_startup";
+  std::string folder = std::string(SLEET_SOURCE_DIR) + "/examples/quickstart/drizzle";
+  std::string url = "sqlite:" + (dir.path() / "app.db").string();
+  auto first = run_command(shell_quote(program) + " " + shell_quote(url) + " " + shell_quote(folder));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("applied 0000_init"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("applied 0001_pin_notes"), std::string::npos) << first.out;
+  auto second = run_command(shell_quote(program) + " " + shell_quote(url) + " " + shell_quote(folder));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("up to date (0 applied now, 2 before)"), std::string::npos) << second.out;
+  auto missing = run_command(shell_quote(program) + " " + shell_quote(url) + " /nonexistent/folder");
+  EXPECT_EQ(missing.exit_code, 2) << missing.err;
+}
+
+}  // namespace
+}  // namespace sleet::test
