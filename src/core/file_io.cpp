@@ -27,7 +27,10 @@ Result<std::string> read_file(const std::filesystem::path& path) {
 
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
   std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string name = ".";
+  name += path.filename().string();
+  name += ".tmp-XXXXXX";
+  std::string tmpl = (dir / name).string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return fail(ErrorCode::Io, fmt::format("{}: cannot create temp file: {}", path.string(), std::strerror(errno)));
   auto cleanup = [&](const std::string& why) {
