@@ -102,6 +102,9 @@ Result<SchemaChange> run_export(const Config& config, const ExportRequest& reque
 Result<GenerateReport> run_generate(const Config& config, const GenerateRequest& request) {
   GenerateReport report;
   const std::filesystem::path dir = migrations_dir(config);
+  // The schema loads before the snapshot is read, so that the parser's peak memory does not add to the
+  // snapshot's; its errors still come after the snapshot's, as if it had loaded second.
+  auto to = load_schema_files(config.schema, config.base_dir, config.dialect, LoadOptions{request.strict});
   auto latest = migrate::read_latest_snapshot(dir);
   if (!latest) return std::move(latest).error();
 
@@ -115,11 +118,15 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateRequest&
                               schema::to_string((*latest)->snapshot.database.dialect),
                               schema::to_string(config.dialect)));
     }
-    change.from.database = (*latest)->snapshot.database;
+    // Copies of a large schema cost time and memory: the snapshot's database moves to from.database, and its
+    // layout (which keeps the file's text) is dropped, unless --custom needs them; the rest of the program
+    // reads only from.snapshot's ids.
+    snapshot::Snapshot& previous = (*latest)->snapshot;
+    change.from.database = request.custom ? previous.database : std::move(previous.database);
+    if (!request.custom) previous.layout = snapshot::SnapshotLayout();
     change.from.description = (*latest)->path.lexically_proximate(config.base_dir).string();
-    change.from.snapshot = (*latest)->snapshot;
+    change.from.snapshot = std::move(previous);
   }
-  auto to = load_schema_files(config.schema, config.base_dir, config.dialect, LoadOptions{request.strict});
   if (!to) return std::move(to).error();
   change.to = std::move(*to);
   align_expressions(change.from, change.to);
@@ -146,12 +153,18 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateRequest&
     migration.snapshot.id = id;
     migration.snapshot.prev_id = prev_id;
     migration.snapshot.version = config.dialect == schema::Dialect::Postgres ? "7" : "6";
-    migration.snapshot.database = change.to.database;
+    // Lent to the snapshot for writing (no copy) and given back below.
+    migration.snapshot.database = std::move(change.to.database);
     migration.sql = change.text;
   }
   // drizzle-kit never records renames in PostgreSQL snapshots (drizzle-reference 3.4).
-  if (config.dialect == schema::Dialect::Postgres) migration.snapshot.database.renames = {};
+  decltype(schema::Database::renames) renames;
+  if (config.dialect == schema::Dialect::Postgres) std::swap(renames, migration.snapshot.database.renames);
   auto written = migrate::write_new_migration(migration);
+  if (!request.custom) {
+    change.to.database = std::move(migration.snapshot.database);
+    if (config.dialect == schema::Dialect::Postgres) change.to.database.renames = std::move(renames);
+  }
   if (!written) return std::move(written).error();
   report.written = std::move(*written);
   return report;

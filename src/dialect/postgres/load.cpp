@@ -116,9 +116,9 @@ Result<void> finish(LoadState& state) {
     for (const std::string& column : columns) key += '\x1f' + column;
     return key;
   };
-  std::unordered_map<std::string, const SourceSpan*> origins;
+  std::unordered_map<std::string, const ForeignKeyOrigin*> origins;
   for (const ForeignKeyOrigin& origin : state.foreign_key_origins) {
-    origins.emplace(origin_key(origin.table_key, origin.columns_from, origin.table_to), &origin.span);
+    origins.emplace(origin_key(origin.table_key, origin.columns_from, origin.table_to), &origin);
   }
   std::unordered_map<std::string, const schema::Table*> tables_by_key;
   for (const schema::Table& table : database.tables) tables_by_key.emplace(object_key(table.schema, table.name), &table);
@@ -129,15 +129,18 @@ Result<void> finish(LoadState& state) {
       auto origin = origins.find(origin_key(object_key(table.schema, table.name), key.columns_from, key.table_to));
       auto failure = [&](std::string message) {
         Error error(ErrorCode::InvalidSchema, std::move(message));
-        if (origin != origins.end()) error.span = *origin->second;
+        if (origin != origins.end()) error.span = origin->second->span;
         return error;
       };
       auto found = tables_by_key.find(object_key(schema_to, key.table_to));
-      if (found == tables_by_key.end()) {
-        return failure(fmt::format("foreign key of table \"{}\" references \"{}\", which is not declared", table.name,
-                                   object_key(schema_to, key.table_to)));
-      }
+      // A foreign key with explicit columns may reference a table the schema files do not manage (drizzle
+      // allows it: Supabase's auth.users); implied columns need the referenced table's primary key.
       if (!key.columns_to.empty()) continue;
+      if (found == tables_by_key.end()) {
+        return failure(fmt::format("foreign key of table \"{}\" references \"{}\", which is not declared, without naming "
+                                   "the referenced columns",
+                                   table.name, object_key(schema_to, key.table_to)));
+      }
       const schema::Table* target = found->second;
       for (const schema::Column& column : target->columns) {
         if (column.primary_key) key.columns_to.push_back(column.name);
@@ -173,6 +176,7 @@ Result<void> finish(LoadState& state) {
   std::stable_sort(database.sequences.begin(), database.sequences.end(), by_name);
   std::stable_sort(database.views.begin(), database.views.end(), by_name);
   std::stable_sort(database.roles.begin(), database.roles.end(), by_name);
+  std::stable_sort(database.policies.begin(), database.policies.end(), by_name);
   std::stable_sort(database.schemas.begin(), database.schemas.end());
   return ok();
 }
@@ -187,18 +191,19 @@ Result<LoadResult> load_schema(const std::vector<SourceFile>& files, const LoadO
     if (std::size_t nul = file.text.find('\0'); nul != std::string::npos) {
       return Error(ErrorCode::Parse, "schema file contains a NUL byte", SourceSpan::from_offset(file.path, file.text, nul));
     }
-    ParseOutput parsed = parse_sql(file.text);
+    ParseOutput parsed = parse_sql(file.text, Trees::OnDemand);  // one statement's tree in memory at a time
     if (parsed.failure) {
       return Error(ErrorCode::Parse, parsed.failure->message,
                    SourceSpan::from_offset(file.path, file.text, parsed.failure->offset));
     }
     std::vector<Token> tokens = scan_sql(file.text);
+    LineIndex lines(file);
     for (const ParsedStatement& statement : parsed.statements) {
-      StatementContext ctx(state, file, tokens, statement.location, statement.location + statement.length);
+      StatementContext ctx(state, file, lines, tokens, statement.location, statement.location + statement.length);
       try {
-        transform_statement(ctx, statement.node);
+        transform_statement(ctx, statement_tree(parsed, statement));
       } catch (const TransformError& error) {
-        return Error(error.code, error.what(), SourceSpan::from_offset(file.path, file.text, error.offset));
+        return Error(error.code, error.what(), lines.span(error.offset));
       }
     }
   }

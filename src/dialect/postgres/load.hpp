@@ -41,8 +41,10 @@ struct LoadResult {
 ///   parameters, …) also warn. With `options.strict` the first of these is an ErrorCode::Unsupported error.
 /// - Managed statements using something the model cannot hold (partitioning, temporary tables, …):
 ///   ErrorCode::Unsupported with the statement's span.
-/// - Semantic errors (ALTER TABLE of an unknown table, a duplicate table, an unknown column in a key):
-///   ErrorCode::InvalidSchema naming file:line.
+/// - Semantic errors (ALTER TABLE of an unknown table, a duplicate table, an unknown column in a key, a
+///   REFERENCES without columns to an undeclared table): ErrorCode::InvalidSchema naming file:line.
+///   A foreign key with explicit columns may reference a table the files do not declare, and a policy on
+///   such a table becomes a top-level (linked) policy, as drizzle allows for e.g. Supabase's auth.users.
 ///
 /// Objects are ordered as drizzle-kit orders them: every kind (tables, enums, sequences, views, roles,
 /// schemas) sorted by name, since drizzle walks the TypeScript exports sorted by name and export names

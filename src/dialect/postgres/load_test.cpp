@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "dialect/postgres/transform.hpp"
+
 #include <string>
 #include <vector>
 
@@ -73,8 +75,15 @@ TEST(LoadErrors, IfNotExistsAcceptsADuplicate) {
   EXPECT_EQ(database.tables[0].columns[0].name, "id");
 }
 
-TEST(LoadErrors, ForeignKeyToUndeclaredTableNamesItsLine) {
-  auto result = load("CREATE TABLE a (\n  id int,\n  b_id int REFERENCES b (id)\n);");
+TEST(LoadErrors, ForeignKeyToUndeclaredTableWithExplicitColumnsIsAccepted) {
+  schema::Database database = load_ok("CREATE TABLE profiles (user_id uuid REFERENCES auth.users (id));");
+  const schema::ForeignKey& key = database.tables.at(0).foreign_keys.at(0);
+  EXPECT_EQ(key.name, "profiles_user_id_users_id_fk");
+  EXPECT_EQ(key.schema_to, "auth");
+}
+
+TEST(LoadErrors, ForeignKeyToUndeclaredTableWithImpliedColumnsNamesItsLine) {
+  auto result = load("CREATE TABLE a (\n  id int,\n  b_id int REFERENCES b\n);");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::InvalidSchema);
   ASSERT_TRUE(result.error().span.has_value());
@@ -92,6 +101,14 @@ TEST(LoadErrors, NulByteIsAParseError) {
   auto result = load(std::string("CREATE TABLE a (id int);\0", 25));
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::Parse);
+}
+
+TEST(LineIndex, SpansEqualSourceSpanFromOffset) {
+  SourceFile file{"f.sql", "CREATE TABLE a (\r\n  id int\n);\n\n-- end\nx"};
+  LineIndex lines(file);
+  for (std::size_t offset = 0; offset <= file.text.size() + 2; ++offset) {
+    EXPECT_EQ(lines.span(offset), SourceSpan::from_offset(file.path, file.text, offset)) << offset;
+  }
 }
 
 TEST(LoadWarnings, UnmanagedStatementsWarnOncePerStatementWithTheirLine) {
@@ -297,6 +314,14 @@ TEST(TransformAlterTable, PoliciesLeaveTheRlsFlagFalseAsDrizzleRecordsIt) {
   EXPECT_EQ(q.for_, "ALL");
   EXPECT_EQ(q.to, std::vector<std::string>{"public"});
   EXPECT_FALSE(q.using_.has_value());
+}
+
+TEST(TransformCreatePolicy, PolicyOnUndeclaredTableIsLinkedAtTopLevel) {
+  schema::Database database = load_ok("CREATE POLICY own ON auth.users FOR SELECT USING (id = auth.uid());");
+  ASSERT_EQ(database.policies.size(), 1u);
+  EXPECT_EQ(database.policies[0].on, "\"auth\".\"users\"");
+  EXPECT_EQ(database.policies[0].schema, "auth");
+  EXPECT_EQ(database.policies[0].using_->text, "id = auth.uid()");
 }
 
 TEST(TransformCreateIndex, ColumnsExpressionsAndOptions) {

@@ -55,7 +55,140 @@ class JsonReader {
     return node;
   }
 
+  /// Trees::OnDemand: reads the root {"stmts": [{"stmt": ..., "stmt_location": ..., "stmt_len": ...}, ...]} like
+  /// read_document(), but records each "stmt" value's range instead of building it (it is still checked).
+  /// Each returned statement's `node` holds the other keys of its entry.
+  std::vector<ParsedStatement> read_statement_entries() {
+    std::vector<ParsedStatement> entries;
+    expect('{');
+    if (peek() == '}') {
+      ++pos_;
+    } else {
+      while (true) {
+        std::string key = read_string();
+        expect(':');
+        if (key == "stmts" && peek() == '[') {
+          ++pos_;
+          if (peek() == ']') {
+            ++pos_;
+          } else {
+            while (true) {
+              entries.push_back(read_statement_entry());
+              if (peek() == ',') {
+                ++pos_;
+                continue;
+              }
+              expect(']');
+              break;
+            }
+          }
+        } else {
+          skip_value(1);
+        }
+        if (peek() == ',') {
+          ++pos_;
+          continue;
+        }
+        expect('}');
+        break;
+      }
+    }
+    skip_space();
+    if (pos_ != text_.size()) throw std::runtime_error("trailing data in parse tree");
+    return entries;
+  }
+
+  /// A statement's tree, as read_document() would have built it at that depth.
+  ParseNode read_tree() { return read_value(kStatementDepth); }
+
  private:
+  static constexpr int kStatementDepth = 3;  ///< root 0, "stmts" 1, its entries 2, their "stmt" 3
+
+  ParsedStatement read_statement_entry() {
+    ParsedStatement entry;
+    entry.node.kind = ParseNode::Kind::Object;
+    expect('{');
+    if (peek() == '}') {
+      ++pos_;
+      return entry;
+    }
+    while (true) {
+      std::string key = read_string();
+      expect(':');
+      if (key == "stmt") {
+        skip_space();
+        entry.tree_begin = pos_;
+        skip_value(kStatementDepth);
+        entry.tree_end = pos_;
+      } else {
+        entry.node.fields.emplace_back(std::move(key), read_value(kStatementDepth));
+      }
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      expect('}');
+      return entry;
+    }
+  }
+
+  /// read_value() without building anything; fails where read_value() fails.
+  void skip_value(int depth) {
+    if (depth > kMaxDepth) throw std::runtime_error("parse tree too deep");
+    char ch = peek();
+    if (ch == '{' || ch == '[') {
+      char close = ch == '{' ? '}' : ']';
+      ++pos_;
+      if (peek() == close) {
+        ++pos_;
+        return;
+      }
+      while (true) {
+        if (ch == '{') {
+          skip_string();
+          expect(':');
+        }
+        skip_value(depth + 1);
+        if (peek() == ',') {
+          ++pos_;
+          continue;
+        }
+        expect(close);
+        return;
+      }
+    }
+    if (ch == '"') {
+      skip_string();
+      return;
+    }
+    if (text_.compare(pos_, 4, "true") == 0 || text_.compare(pos_, 4, "null") == 0) {
+      pos_ += 4;
+      return;
+    }
+    if (text_.compare(pos_, 5, "false") == 0) {
+      pos_ += 5;
+      return;
+    }
+    std::size_t start = pos_;
+    while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '-' ||
+                                   text_[pos_] == '+' || text_[pos_] == '.' || text_[pos_] == 'e' || text_[pos_] == 'E'))
+      ++pos_;
+    if (start == pos_) throw std::runtime_error("malformed parse tree");
+  }
+
+  void skip_string() {
+    expect('"');
+    while (true) {
+      pos_ = string_run_end();
+      if (pos_ >= text_.size()) throw std::runtime_error("unterminated string in parse tree");
+      char c = text_[pos_++];
+      if (c == '"') return;
+      if (c != '\\') continue;
+      if (pos_ >= text_.size()) throw std::runtime_error("bad escape in parse tree");
+      if (text_[pos_++] == 'u') read_hex4();
+    }
+  }
+
   static constexpr int kMaxDepth = 2000;
 
   void skip_space() {
@@ -173,8 +306,21 @@ class JsonReader {
     return value;
   }
 
+  /// Position of the first '"' or '\\' at or after pos_ (text_.size() when none).
+  std::size_t string_run_end() const {
+    std::size_t i = pos_;
+    while (i < text_.size() && text_[i] != '"' && text_[i] != '\\') ++i;
+    return i;
+  }
+
   std::string read_string() {
     expect('"');
+    std::size_t run_end = string_run_end();
+    if (run_end < text_.size() && text_[run_end] == '"') {  // no escapes: the common case, copied at once
+      std::string out(text_.substr(pos_, run_end - pos_));
+      pos_ = run_end + 1;
+      return out;
+    }
     std::string out;
     while (true) {
       if (pos_ >= text_.size()) throw std::runtime_error("unterminated string in parse tree");
@@ -337,31 +483,56 @@ const ParseNode& ParseNode::body() const {
 
 // --- parser entry points -----------------------------------------------------------------------------------
 
-ParseOutput parse_sql(const std::string& sql) {
+ParseOutput parse_sql(const std::string& sql, Trees trees) {
   ParseOutput output;
-  ParseResultGuard guard{pg_query_parse(sql.c_str())};
-  if (guard.result.error) {
+  std::shared_ptr<ParseResultGuard> guard(new ParseResultGuard{pg_query_parse(sql.c_str())});
+  if (guard->result.error) {
     ParseFailure failure;
-    failure.message = guard.result.error->message ? guard.result.error->message : "syntax error";
-    failure.offset = guard.result.error->cursorpos > 0 ? char_index_to_byte_offset(sql, guard.result.error->cursorpos) : 0;
+    failure.message = guard->result.error->message ? guard->result.error->message : "syntax error";
+    failure.offset = guard->result.error->cursorpos > 0 ? char_index_to_byte_offset(sql, guard->result.error->cursorpos) : 0;
     output.failure = std::move(failure);
     return output;
   }
+  auto finish_entry = [&](ParsedStatement& statement, const ParseNode& raw) {
+    statement.location = static_cast<std::size_t>(raw.integer("stmt_location"));
+    long long length = raw.integer("stmt_len");
+    statement.length =
+        length > 0 ? static_cast<std::size_t>(length) : sql.size() - std::min(sql.size(), statement.location);
+  };
   try {
-    ParseNode root = JsonReader(guard.result.parse_tree ? guard.result.parse_tree : "{}").read_document();
-    for (const ParseNode& raw : root.list("stmts")) {
-      ParsedStatement statement;
-      statement.location = static_cast<std::size_t>(raw.integer("stmt_location"));
-      long long length = raw.integer("stmt_len");
-      statement.length = length > 0 ? static_cast<std::size_t>(length) : sql.size() - std::min(sql.size(), statement.location);
-      if (const ParseNode* stmt = raw.get("stmt")) statement.node = *stmt;
-      output.statements.push_back(std::move(statement));
+    std::string_view json = guard->result.parse_tree ? guard->result.parse_tree : "{}";
+    if (trees == Trees::OnDemand) {
+      output.statements = JsonReader(json).read_statement_entries();
+      for (ParsedStatement& statement : output.statements) {
+        finish_entry(statement, statement.node);
+        statement.node = ParseNode{};
+      }
+      output.tree_json = json;
+      output.tree_owner = std::move(guard);
+      return output;
+    }
+    ParseNode root = JsonReader(json).read_document();
+    for (auto& [key, value] : root.fields) {
+      if (key != "stmts" || value.kind != ParseNode::Kind::Array) continue;
+      for (ParseNode& raw : value.items) {
+        ParsedStatement statement;
+        finish_entry(statement, raw);
+        for (auto& [field, node] : raw.fields) {
+          if (field == "stmt") statement.node = std::move(node);
+        }
+        output.statements.push_back(std::move(statement));
+      }
     }
   } catch (const std::exception& error) {
     output.statements.clear();
     output.failure = ParseFailure{std::string("cannot read the parse tree: ") + error.what(), 0};
   }
   return output;
+}
+
+ParseNode statement_tree(const ParseOutput& output, const ParsedStatement& statement) {
+  if (statement.tree_end <= statement.tree_begin || statement.tree_end > output.tree_json.size()) return statement.node;
+  return JsonReader(output.tree_json.substr(statement.tree_begin, statement.tree_end - statement.tree_begin)).read_tree();
 }
 
 std::vector<Token> scan_sql(const std::string& sql) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,9 +44,10 @@ struct ParseNode {
 
 /// A statement of a parsed text: its tree (a wrapper such as {"CreateStmt": {...}}) and its byte range.
 struct ParsedStatement {
-  ParseNode node;
+  ParseNode node;  ///< null when parsed with Trees::OnDemand: statement_tree() builds it
   std::size_t location = 0;  ///< byte offset of the statement's first byte (may point at leading blanks)
   std::size_t length = 0;    ///< byte length; runs to the end of the text for the last statement
+  std::size_t tree_begin = 0, tree_end = 0;  ///< Trees::OnDemand: the tree's range in ParseOutput::tree_json
 };
 
 struct ParseFailure {
@@ -56,11 +58,21 @@ struct ParseFailure {
 struct ParseOutput {
   std::vector<ParsedStatement> statements;
   std::optional<ParseFailure> failure;  ///< set when the text does not parse; statements are then empty
+  std::shared_ptr<const void> tree_owner;  ///< Trees::OnDemand: keeps tree_json alive
+  std::string_view tree_json;              ///< Trees::OnDemand: libpg_query's JSON tree of the whole text
 };
+
+/// Whether parse_sql builds every statement's tree at once (ParsedStatement::node), or only checks the JSON
+/// and leaves each tree to statement_tree(): a file's trees take about ten times its JSON, so a loader that
+/// handles one statement at a time keeps only one tree in memory.
+enum class Trees { Eager, OnDemand };
 
 /// Parses `sql` (a whole file). Never throws; a syntax error is reported in `failure` with its byte offset.
 /// Assumes `sql` holds no NUL byte (the parser would stop there).
-ParseOutput parse_sql(const std::string& sql);
+ParseOutput parse_sql(const std::string& sql, Trees trees = Trees::Eager);
+
+/// The tree of `statement`, one of `output.statements` from parse_sql(sql, Trees::OnDemand).
+ParseNode statement_tree(const ParseOutput& output, const ParsedStatement& statement);
 
 /// One lexical token with its byte range in the scanned text.
 struct Token {

@@ -48,6 +48,18 @@ struct ForeignKeyOrigin {
   SourceSpan span;
 };
 
+/// Byte offsets of the line starts of one file, so that spans cost O(log n) (SourceSpan::from_offset scans
+/// from the start of the file, which is quadratic over thousands of statements).
+class LineIndex {
+ public:
+  explicit LineIndex(const SourceFile& file);
+  SourceSpan span(std::size_t offset) const;
+
+ private:
+  const SourceFile& file_;
+  std::vector<std::size_t> starts_;
+};
+
 /// State shared by all statements of one load.
 struct LoadState {
   schema::Database database;
@@ -64,8 +76,8 @@ struct LoadState {
 /// One statement being transformed: its file, its byte range, the file's tokens and the shared state.
 class StatementContext {
  public:
-  StatementContext(LoadState& state, const SourceFile& file, const std::vector<Token>& tokens, std::size_t begin,
-                   std::size_t end);
+  StatementContext(LoadState& state, const SourceFile& file, const LineIndex& lines, const std::vector<Token>& tokens,
+                   std::size_t begin, std::size_t end);
 
   LoadState& state;
   const SourceFile& file;
@@ -77,7 +89,7 @@ class StatementContext {
   void warn(const std::string& message, std::size_t offset) const;
   std::size_t begin() const { return begin_; }
   /// Span of byte `offset` of the current file.
-  SourceSpan span_at(std::size_t offset) const { return SourceSpan::from_offset(file.path, file.text, offset); }
+  SourceSpan span_at(std::size_t offset) const { return lines_.span(offset); }
 
   // --- tokens ---
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -102,6 +114,7 @@ class StatementContext {
   std::size_t expression_end(std::size_t first, std::size_t stop) const;
 
  private:
+  const LineIndex& lines_;
   const std::vector<Token>& tokens_;
   std::size_t begin_;
   std::size_t end_;

@@ -1,8 +1,9 @@
 // ALTER TABLE forms that are natural in a declarative schema file -> edits of an already declared table:
-// ADD COLUMN / ADD CONSTRAINT, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, SET DATA TYPE, ADD
-// IDENTITY, DROP COLUMN / DROP CONSTRAINT, ENABLE/DISABLE ROW LEVEL SECURITY; and the RENAME statements that
-// fix up names (RENAME CONSTRAINT from PostgreSQL's default name to drizzle's, RENAME of a table, column,
-// policy or sequence). Forms that describe storage or ownership are accepted with a warning.
+// ADD COLUMN / ADD CONSTRAINT, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, SET DATA TYPE, DROP COLUMN /
+// DROP CONSTRAINT, ENABLE/DISABLE ROW LEVEL SECURITY; and the RENAME statements that fix up names (RENAME
+// CONSTRAINT from PostgreSQL's default name to drizzle's, RENAME of a sequence, identity or serial sequence,
+// index, policy, view or role). Renaming a table, column, type or schema is refused (other objects refer to
+// those names; a schema file declares the final name). Storage and ownership forms warn.
 #include <algorithm>
 #include <fmt/format.h>
 

@@ -27,9 +27,31 @@ std::string lower(std::string_view text) {
 
 // --- StatementContext ------------------------------------------------------------------------------------
 
-StatementContext::StatementContext(LoadState& load_state, const SourceFile& source, const std::vector<Token>& tokens,
-                                   std::size_t begin, std::size_t end)
-    : state(load_state), file(source), tokens_(tokens), begin_(begin), end_(end) {
+LineIndex::LineIndex(const SourceFile& file) : file_(file) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < file.text.size(); ++i) {
+    if (file.text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+SourceSpan LineIndex::span(std::size_t offset) const {
+  offset = std::min(offset, file_.text.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based: starts_[line - 1] <= offset
+  std::size_t line_start = starts_[line - 1];
+  std::size_t line_end = line < starts_.size() ? starts_[line] - 1 : file_.text.size();
+  SourceSpan out;
+  out.file = file_.path;
+  out.line = static_cast<int>(line);
+  out.column = static_cast<int>(offset - line_start) + 1;
+  out.source_line = file_.text.substr(line_start, line_end - line_start);
+  if (!out.source_line.empty() && out.source_line.back() == '\r') out.source_line.pop_back();
+  return out;
+}
+
+StatementContext::StatementContext(LoadState& load_state, const SourceFile& source, const LineIndex& lines,
+                                   const std::vector<Token>& tokens, std::size_t begin, std::size_t end)
+    : state(load_state), file(source), lines_(lines), tokens_(tokens), begin_(begin), end_(end) {
   first_token_ = static_cast<std::size_t>(
       std::lower_bound(tokens_.begin(), tokens_.end(), begin_, [](const Token& t, std::size_t v) { return t.start < v; }) -
       tokens_.begin());
@@ -50,8 +72,7 @@ void StatementContext::warn(const std::string& message, std::size_t offset) cons
     if (error.ends_with(kIgnored)) error.resize(error.size() - kIgnored.size());
     fail(ErrorCode::Unsupported, error, offset);
   }
-  SourceSpan span = SourceSpan::from_offset(file.path, file.text, offset);
-  state.warnings.push_back(LoadWarning{std::move(span), message});
+  state.warnings.push_back(LoadWarning{span_at(offset), message});
 }
 
 std::size_t StatementContext::token_at(std::size_t offset) const {

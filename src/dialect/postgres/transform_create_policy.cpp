@@ -1,6 +1,7 @@
 // CREATE POLICY -> schema::Policy on its table: AS PERMISSIVE/RESTRICTIVE, FOR <command>, TO roles (sorted,
-// default `public`, as drizzle stores them) and the USING / WITH CHECK expressions as written. Policies on
-// tables the schema files do not declare are errors (PostgreSQL would refuse them too).
+// default `public`, as drizzle stores them) and the USING / WITH CHECK expressions as written. A policy on a
+// table the schema files do not declare (e.g. Supabase's auth.users) becomes a top-level policy with `on`
+// and `schema`, as drizzle's `pgPolicy(…).link(table)` does.
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -45,16 +46,15 @@ void transform_create_policy(StatementContext& ctx, const ParseNode& stmt) {
   const ParseNode* relation = stmt.get("table");
   if (!relation) ctx.fail(ErrorCode::Parse, "CREATE POLICY without a table");
   schema::Table* table = find_table(ctx.state, *relation);
-  if (!table) {
-    ctx.fail(ErrorCode::InvalidSchema,
-             fmt::format("table \"{}\" does not exist", object_key(relation->str("schemaname"), relation->str("relname"))),
-             static_cast<std::size_t>(relation->integer("location")));
-  }
   schema::Policy policy;
   policy.name = stmt.str("policy_name");
-  for (const schema::Policy& existing : table->policies) {
-    if (existing.name == policy.name) {
-      ctx.fail(ErrorCode::InvalidSchema, fmt::format("policy \"{}\" for table \"{}\" already exists", policy.name, table->name));
+  std::string schema_name = relation->str("schemaname").empty() ? "public" : relation->str("schemaname");
+  std::string on = "\"" + schema_name + "\".\"" + relation->str("relname") + "\"";
+  const std::vector<schema::Policy>& siblings = table ? table->policies : ctx.state.database.policies;
+  for (const schema::Policy& existing : siblings) {
+    if (existing.name == policy.name && (table || existing.on == on)) {
+      ctx.fail(ErrorCode::InvalidSchema,
+               fmt::format("policy \"{}\" for table \"{}\" already exists", policy.name, relation->str("relname")));
     }
   }
   policy.as = stmt.flag("permissive") ? "PERMISSIVE" : "RESTRICTIVE";
@@ -76,7 +76,15 @@ void transform_create_policy(StatementContext& ctx, const ParseNode& stmt) {
     if (!text) ctx.fail(ErrorCode::Parse, "cannot locate the WITH CHECK expression");
     policy.with_check = make_expr(std::move(*text));
   }
-  table->policies.push_back(std::move(policy));
+  if (table) {
+    table->policies.push_back(std::move(policy));
+    return;
+  }
+  // A table the schema files do not declare: drizzle's linked policy (`pgPolicy(…).link(table)`), kept at
+  // the top level with the table it is on.
+  policy.on = std::move(on);
+  policy.schema = std::move(schema_name);
+  ctx.state.database.policies.push_back(std::move(policy));
 }
 
 }  // namespace sleet::pg
