@@ -1,5 +1,5 @@
 // snapshot_bench: times snapshot::parse_snapshot and snapshot::write_snapshot on generated, realistic
-// snapshots (not a test; run it by hand). A PostgreSQL schema of N tables like /work/shared/bench/gen_schema.py's
+// snapshots (not a test; run it by hand). A PostgreSQL schema of N tables like ../shared/bench/gen_schema.py's
 // (10 columns with defaults, an enum column and an identity column, 2 indexes, 1 foreign key, a unique and a
 // check constraint per table; one enum per 10 tables) and a SQLite schema of the same shape are built as
 // schema::Database values, written with write_snapshot, and that text is parsed and written again several
