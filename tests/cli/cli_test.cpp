@@ -184,9 +184,14 @@ TEST_F(Cli, ReadOnlySqliteDatabaseFailsCleanly) {
   ASSERT_EQ(sqlite("create table keep (a);").exit_code, 0);
   fs::permissions(path("app.db"), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   fs::permissions(dir_.path(), fs::perms::all & ~fs::perms::group_write & ~fs::perms::others_write);
-  // root ignores file modes, so run sleet as an unprivileged user there.
+  // root ignores file modes, so run sleet as an unprivileged user there; that user may not be able to reach
+  // the build tree (a checkout under /root), so it runs a copy of the binary kept in the test folder.
   std::string as_user = geteuid() == 0 ? "runuser -u nobody -- " : "";
-  auto run = run_command("cd " + shell_quote(dir_.path().string()) + " && " + as_user + shell_quote(sleet_binary()) +
+  fs::path binary = dir_.path() / "sleet";
+  fs::copy_file(sleet_binary(), binary);
+  fs::permissions(binary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  auto run = run_command("cd " + shell_quote(dir_.path().string()) + " && " + as_user + shell_quote(binary.string()) +
                          " migrate");
   EXPECT_EQ(run.exit_code, 5) << run.err;
   EXPECT_NE(run.err.find("readonly database"), std::string::npos) << run.err;
