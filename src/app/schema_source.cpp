@@ -92,7 +92,6 @@ Result<LoadedSchema> load_schema_files(const std::vector<std::string>& patterns,
 
 std::optional<schema::Dialect> source_dialect(const std::string& source, const fs::path& base_dir) {
   fs::path path = resolve(base_dir, source);
-  std::optional<snapshot::Snapshot> found;
   if (path.extension() == ".json") {
     auto read = snapshot::read_snapshot(path);
     if (read) return read->database.dialect;

@@ -68,6 +68,7 @@ TEST(UrlMask, HidesPasswordsInEveryForm) {
             "postgres://db/app?password=****&sslmode=require");
   EXPECT_EQ(mask_url("sqlite:app.db"), "sqlite:app.db");
   EXPECT_EQ(redact("auth failed for hunter2", "hunter2"), "auth failed for ****");
+  EXPECT_EQ(redact("parameter p is \"p\"", "p"), "parameter **** is \"****\"");
 }
 
 TEST(Sha256, MatchesKnownVectors) {

@@ -1,6 +1,7 @@
 // mask_url / redact.
 #include "core/url_mask.hpp"
 
+#include <cctype>
 #include <regex>
 
 namespace sleet {
@@ -16,12 +17,23 @@ std::string mask_url(std::string_view url) {
   return text;
 }
 
+namespace {
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+}  // namespace
+
 std::string redact(std::string text, std::string_view secret) {
   if (secret.empty()) return text;
   std::size_t pos = 0;
   while ((pos = text.find(secret, pos)) != std::string::npos) {
-    text.replace(pos, secret.size(), "****");
-    pos += 4;
+    const std::size_t end = pos + secret.size();
+    const bool starts_token = pos == 0 || !is_word_char(text[pos - 1]) || !is_word_char(secret.front());
+    const bool ends_token = end == text.size() || !is_word_char(text[end]) || !is_word_char(secret.back());
+    if (starts_token && ends_token) {
+      text.replace(pos, secret.size(), "****");
+      pos += 4;
+    } else {
+      pos += 1;
+    }
   }
   return text;
 }

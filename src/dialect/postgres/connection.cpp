@@ -70,32 +70,9 @@ std::string url_userinfo_password(std::string_view conninfo) {
   return std::string(userinfo.substr(colon + 1));
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-
-/// Replaces each occurrence of `secret` that stands as a token of its own (no letter, digit or underscore
-/// right before or after it) with ****. A password always appears that way when libpq echoes it (in quotes,
-/// after ':' or '='), and the boundary rule keeps a short password such as "p" from mangling the words of the
-/// message ("****arameter").
-std::string redact_secret(std::string text, std::string_view secret) {
-  if (secret.empty()) return text;
-  std::size_t pos = 0;
-  while ((pos = text.find(secret, pos)) != std::string::npos) {
-    const std::size_t end = pos + secret.size();
-    const bool starts_token = pos == 0 || !is_word_char(text[pos - 1]) || !is_word_char(secret.front());
-    const bool ends_token = end == text.size() || !is_word_char(text[end]) || !is_word_char(secret.back());
-    if (starts_token && ends_token) {
-      text.replace(pos, secret.size(), "****");
-      pos += 4;
-    } else {
-      pos += 1;
-    }
-  }
-  return text;
-}
-
 /// Replaces every spelling of the password we know of with ****.
 std::string redact_all(std::string text, const std::vector<std::string>& secrets) {
-  for (const auto& secret : secrets) text = redact_secret(std::move(text), secret);
+  for (const auto& secret : secrets) text = redact(std::move(text), secret);
   return text;
 }
 
@@ -193,7 +170,7 @@ PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 int PostgresConnection::server_version() const { return PQserverVersion(conn_); }
 
 Error PostgresConnection::connection_error(std::string_view what) const {
-  std::string why = redact_secret(trim(PQerrorMessage(conn_)), password_);
+  std::string why = redact(trim(PQerrorMessage(conn_)), password_);
   if (why.empty()) why = "unknown libpq error";
   return Error(ErrorCode::Database, std::string(what) + ": " + why);
 }
@@ -234,7 +211,7 @@ Result<void> PostgresConnection::drain_results(std::vector<dialect::Row>* rows) 
         error.sqlstate = field(result, PG_DIAG_SQLSTATE);
         if (auto detail = field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) error.message += "\ndetail: " + detail;
         if (auto hint = field(result, PG_DIAG_MESSAGE_HINT); !hint.empty()) error.message += "\nhint: " + hint;
-        error.message = redact_secret(std::move(error.message), password_);
+        error.message = redact(std::move(error.message), password_);
         record(std::move(error));
         break;
       }
