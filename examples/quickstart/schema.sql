@@ -1,5 +1,7 @@
--- A small notes app: the desired schema, as plain SQLite DDL. `drizzle/` holds the migrations that build it
--- (0000_init creates the tables, 0001_pin_notes adds notes.pinned and an index).
+-- A small notes app, as plain SQLite DDL: the schema `scripts/quickstart` starts from (`sleet generate` turns
+-- it into the first migration). `drizzle/` beside it is the folder drizzle-kit 0.31 itself generated for
+-- this schema (0000_init creates the tables, 0001_pin_notes adds notes.pinned and its index); sleet reads and
+-- applies it as it is (examples/embedded uses it).
 CREATE TABLE users (
   id integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   email text NOT NULL,

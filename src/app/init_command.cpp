@@ -95,7 +95,7 @@ Result<InitReport> run_init(const InitRequest& request) {
     if (!text) return std::move(text).error();
     existing = *text;
   }
-  std::vector<std::string> wanted = {".env"};
+  std::vector<std::string> wanted = {".env", ".sleet/"};
   if (request.dialect == schema::Dialect::Sqlite) {
     wanted.insert(wanted.end(), {"*.db", "*.db-journal", "*.db-wal", "*.db-shm"});
   }

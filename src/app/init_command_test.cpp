@@ -23,7 +23,7 @@ TEST(Init, ScaffoldsAProjectThatLoadsAsConfig) {
   ASSERT_TRUE(journal) << journal.error().describe();
   EXPECT_EQ(journal->dialect, "postgresql");
   EXPECT_TRUE(journal->entries.empty());
-  EXPECT_EQ(*read_file(request.dir / ".gitignore"), ".env\n");
+  EXPECT_EQ(*read_file(request.dir / ".gitignore"), ".env\n.sleet/\n");
 
   auto config = load_config({}, request.dir, {{"DATABASE_URL", "postgres://u@h/d"}});
   ASSERT_TRUE(config) << config.error().describe();
@@ -38,7 +38,7 @@ TEST(Init, RefusesAnExistingProjectAndKeepsGitignoreLines) {
   InitRequest request;
   request.dir = dir.path();
   ASSERT_TRUE(run_init(request));
-  EXPECT_EQ(*read_file(dir.path() / ".gitignore"), "node_modules\n*.db\n.env\n*.db-journal\n*.db-wal\n*.db-shm\n");
+  EXPECT_EQ(*read_file(dir.path() / ".gitignore"), "node_modules\n*.db\n.env\n.sleet/\n*.db-journal\n*.db-wal\n*.db-shm\n");
   auto again = run_init(request);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::Config);

@@ -55,11 +55,16 @@ struct GenerateRequest {
   bool custom = false;
   RenameOptions renames;
   bool strict = false;
+  /// Answer a no-op from the project's memo when the same inputs were a no-op before (noop_memo.hpp), and
+  /// record new no-ops there. Off by default for library callers, who get the loaded models.
+  bool use_noop_memo = false;
 };
 
 struct GenerateReport {
   SchemaChange change;
   std::optional<migrate::WrittenMigration> written;  ///< absent: nothing to do, nothing written
+  /// The no-op answer came from the memo: `change` then holds only the warnings (no models, no statements).
+  bool from_memo = false;
 };
 
 /// `sleet generate`: the configured schema against the folder's latest snapshot; writes `<tag>.sql`, its

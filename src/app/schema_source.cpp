@@ -7,6 +7,7 @@
 
 #include "core/file_io.hpp"
 #include "dialect/postgres/load.hpp"
+#include "dialect/sqlite/load.hpp"
 #include "migrate/new_migration.hpp"
 
 namespace sleet::app {
@@ -71,9 +72,19 @@ Result<LoadedSchema> load_schema_files(const std::vector<std::string>& patterns,
     loaded.description += path.lexically_proximate(base_dir).string();
   }
   if (dialect == schema::Dialect::Sqlite) {
-    return fail(ErrorCode::Unsupported,
-                "loading SQLite schema files is not implemented yet (issue 4); use a snapshot or a migrations "
-                "folder as the source, or --dialect postgresql");
+    std::vector<sqlite::SourceFile> files;
+    for (const auto& path : *paths) {
+      auto text = read_file(path);
+      if (!text) return std::move(text).error();
+      files.push_back({path.lexically_proximate(base_dir).string(), std::move(*text)});
+    }
+    sqlite::LoadOptions sqlite_options;
+    sqlite_options.strict = options.strict;
+    auto result = sqlite::load_schema(files, sqlite_options);
+    if (!result) return std::move(result).error();
+    loaded.database = std::move(result->database);
+    for (auto& warning : result->warnings) loaded.warnings.emplace_back(std::move(warning.span), std::move(warning.message));
+    return loaded;
   }
   std::vector<pg::SourceFile> files;
   for (const auto& path : *paths) {

@@ -43,6 +43,7 @@ struct GenerateFlags {
   std::string name;
   bool custom = false;
   bool strict = false;
+  bool no_cache = false;
 };
 
 int run_generate(const GenerateFlags& flags) {
@@ -54,6 +55,7 @@ int run_generate(const GenerateFlags& flags) {
   if (!flags.name.empty()) request.name = flags.name;
   request.custom = flags.custom;
   request.strict = flags.strict;
+  request.use_noop_memo = !flags.no_cache;
   request.renames = flags.renames.options(tty);
   auto report = app::run_generate(*config, request);
   if (!report) return report_error(report.error(), false);
@@ -131,6 +133,8 @@ Runner add_generate_command(CLI::App& root) {
   flags->renames.add_to(*command);
   command->add_option("--name", flags->name, "tag suffix of the migration (default: random adjective_noun)");
   command->add_flag("--custom", flags->custom, "write an empty migration for hand-written SQL");
+  command->add_flag("--no-cache", flags->no_cache,
+                    "do not answer a no-op from .sleet/cache (where earlier no-op runs are remembered)");
   command->add_flag("--strict", flags->strict, "statements sleet does not manage are errors, not warnings");
   return [flags] { return run_generate(*flags); };
 }

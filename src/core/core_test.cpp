@@ -76,6 +76,18 @@ TEST(Sha256, MatchesKnownVectors) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Sha256, IncrementalEqualsOneShot) {
+  std::string text(100000, 'x');
+  for (std::size_t i = 0; i < text.size(); ++i) text[i] = static_cast<char>('a' + i % 26);
+  Sha256 hasher;
+  hasher.update(std::string_view(text).substr(0, 1));
+  hasher.update(std::string_view(text).substr(1, 65535));
+  hasher.update(std::string_view(text).substr(65536));
+  EXPECT_EQ(hasher.hex(), sha256_hex(text));
+  Sha256 empty;
+  EXPECT_EQ(empty.hex(), sha256_hex(""));
+}
+
 TEST(JsonOut, WritesCompactEscapedJson) {
   JsonOut out;
   out.begin_object().key("a").value("x\"y\n").key("n").value(std::int64_t{-3}).key("list").begin_array();

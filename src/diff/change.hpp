@@ -50,7 +50,9 @@ struct AlterColumnIdentity { std::string column; schema::Identity from; schema::
 struct RecreateGeneratedColumn { schema::Column column; };
 struct DropColumnGenerated { std::string column; };
 struct AddColumnPrimaryKey { std::string column; };
-struct DropColumnPrimaryKey { std::string column; };
+/// `table_name` is the table's name before this migration's renames: PostgreSQL named the inline primary key
+/// after the table it was created in (`<table>_pkey`); a later rename keeps that name.
+struct DropColumnPrimaryKey { std::string column; std::string table_name; };
 struct CreateIndex { schema::Index index; };
 struct DropIndex { std::string name; };
 struct AddForeignKey { schema::ForeignKey foreign_key; };

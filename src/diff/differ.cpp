@@ -82,6 +82,13 @@ Result<void> diff_schemas(DiffState& st) {
   for (auto& s : st.old.sequences) {
     if (auto it = renames.find(s.schema); it != renames.end()) s.schema = it->second;
   }
+  // Deviation from drizzle-kit (docs/compat.md): drizzle leaves views under the old schema name, so it then
+  // drops (or moves) "old"."v", which no longer exists after ALTER SCHEMA ... RENAME. Views follow their schema
+  // like tables do: an unchanged view needs nothing, a changed one is altered under the new name.
+  for (auto& v : st.old.views) {
+    if (!v.schema) continue;
+    if (auto it = renames.find(*v.schema); it != renames.end()) v.schema = it->second;
+  }
   return ok();
 }
 

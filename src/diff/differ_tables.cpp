@@ -80,6 +80,8 @@ struct EnumKeys {
   std::unordered_set<std::string> dropped_tables;
   /// The unpatched old tables by key (drizzle reads column type schemas from there).
   std::unordered_map<std::string, const schema::Table*> original_tables;
+  /// Keys of tables renamed in this migration -> their old name.
+  std::unordered_map<std::string, std::string> renamed_from;
 };
 
 /// preparePgAlterColumns for one table: [drop pk..., set pk..., other statements...].
@@ -115,7 +117,10 @@ void alter_columns(DiffState& st, const schema::Table& o, const schema::Table& n
     if (c1.primary_key && !c2.primary_key) {
       bool composite = false;
       for (const auto& pk : n.composite_primary_keys) composite |= pk.name == n.name + "_" + c2.name;
-      if (!composite) drop_pk.emplace_back(DropColumnPrimaryKey{c2.name});
+      auto renamed = enums.renamed_from.find(table_key(n));
+      if (!composite) {
+        drop_pk.emplace_back(DropColumnPrimaryKey{c2.name, renamed == enums.renamed_from.end() ? o.name : renamed->second});
+      }
     }
     if (c1.default_value != c2.default_value) {
       if (c2.default_value) {
@@ -124,10 +129,16 @@ void alter_columns(DiffState& st, const schema::Table& o, const schema::Table& n
         rest.emplace_back(DropColumnDefault{c2.name});
       }
     }
+    // Deviation from drizzle-kit (docs/compat.md): drizzle removes every SET NOT NULL of a table that adds an
+    // identity and every DROP NOT NULL of a table that drops one. PostgreSQL refuses ADD GENERATED ... AS
+    // IDENTITY on a nullable column, and DROP IDENTITY leaves NOT NULL in place (DROP NOT NULL before it is
+    // refused on an identity column), so sleet keeps both: SET NOT NULL before ADD GENERATED, DROP NOT NULL
+    // after DROP IDENTITY (diff/order.cpp no longer filters them).
+    const bool drops_identity = c1.identity && !c2.identity;
     if (c1.not_null != c2.not_null) {
       if (c2.not_null) {
         rest.emplace_back(SetColumnNotNull{c2.name});
-      } else {
+      } else if (!drops_identity) {
         rest.emplace_back(DropColumnNotNull{c2.name});
       }
     }
@@ -139,6 +150,7 @@ void alter_columns(DiffState& st, const schema::Table& o, const schema::Table& n
       rest.emplace_back(AddColumnIdentity{c2.name, *c2.identity});
     } else if (c1.identity) {
       rest.emplace_back(DropColumnIdentity{c2.name});
+      if (!c2.not_null) rest.emplace_back(DropColumnNotNull{c2.name});
     }
     if (c2.generated && (!c1.generated || !(*c1.generated == *c2.generated))) {
       schema::Column column;
@@ -278,6 +290,7 @@ Result<void> diff_tables(DiffState& st) {
     for (const auto& index : t.indexes) emit(st, t, CreateIndex{index}, true);
   }
   std::unordered_set<std::string> dropped_tables;
+  std::unordered_map<std::string, std::string> renamed_from;
   for (std::size_t i : pairing->deleted) {
     st.out.emplace_back(DropTable{st.old.tables[deleted_idx[i]]});
     dropped_tables.insert(table_key(st.old.tables[deleted_idx[i]]));
@@ -291,6 +304,7 @@ Result<void> diff_tables(DiffState& st) {
     }
     if (from.name != to.name) {
       st.out.emplace_back(RenameTable{to.schema, from.name, to.name});
+      renamed_from.emplace(table_key(to), from.name);
       from.name = to.name;
       from.schema = to.schema;
     }
@@ -360,6 +374,7 @@ Result<void> diff_tables(DiffState& st) {
   // Altered tables.
   EnumKeys enums;
   enums.dropped_tables = std::move(dropped_tables);
+  enums.renamed_from = std::move(renamed_from);
   for (const schema::Table& t : st.from.tables) enums.original_tables.emplace(table_key(t), &t);
   for (const auto& e : st.from.enums) enums.old_keys.insert(e.schema + "." + e.name);
   for (const auto& e : st.to.enums) enums.new_keys.insert(e.schema + "." + e.name);

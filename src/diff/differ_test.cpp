@@ -153,13 +153,98 @@ TEST(Order, GroupsFollowDrizzleAndKeepDiscoveryOrderInside) {
   EXPECT_TRUE(std::holds_alternative<DropSchema>(ordered[3]));
 }
 
-TEST(Order, DropsNotNullWhenTheTableDropsAnIdentity) {
+// Deviation (docs/compat.md): drizzle removes these NOT NULL changes, so the migration fails (ADD GENERATED on a
+// nullable column) or does not reach the target (DROP IDENTITY keeps NOT NULL). sleet keeps them, in the order
+// PostgreSQL needs.
+TEST(Order, KeepsNotNullChangesOfTablesAddingOrDroppingAnIdentity) {
   ChangeList changes;
-  changes.emplace_back(AlterTable{TableRef{"", "t"}, DropColumnNotNull{"id"}});
   changes.emplace_back(AlterTable{TableRef{"", "t"}, DropColumnIdentity{"id"}});
+  changes.emplace_back(AlterTable{TableRef{"", "t"}, DropColumnNotNull{"id"}});
+  changes.emplace_back(AlterTable{TableRef{"", "u"}, SetColumnNotNull{"id"}});
+  changes.emplace_back(AlterTable{TableRef{"", "u"}, AddColumnIdentity{"id", {}}});
   ChangeList ordered = order_changes(changes);
-  ASSERT_EQ(ordered.size(), 1u);
+  ASSERT_EQ(ordered.size(), 4u);
   EXPECT_TRUE(std::holds_alternative<DropColumnIdentity>(std::get<AlterTable>(ordered[0]).change));
+  EXPECT_TRUE(std::holds_alternative<DropColumnNotNull>(std::get<AlterTable>(ordered[1]).change));
+  EXPECT_TRUE(std::holds_alternative<SetColumnNotNull>(std::get<AlterTable>(ordered[2]).change));
+  EXPECT_TRUE(std::holds_alternative<AddColumnIdentity>(std::get<AlterTable>(ordered[3]).change));
+}
+
+TEST(Differ, IdentityAddedToANullableColumnSetsNotNullFirst) {
+  schema::Database from;
+  from.tables.push_back(table("t", {column("id", "integer", false), column("n", "integer", false)}));
+  schema::Database to = from;
+  to.tables[0].columns[0].not_null = true;
+  to.tables[0].columns[0].identity = schema::Identity{schema::IdentityKind::Always, "t_id_seq", "public", {}};
+  to.tables[0].columns[1].not_null = true;  // another column of the same table (drizzle drops this one too)
+  NoRenames none;
+  auto changes = diff_databases(from, to, none);
+  ASSERT_TRUE(changes.has_value());
+  ChangeList ordered = order_changes(std::move(*changes));
+  ASSERT_EQ(ordered.size(), 3u);
+  EXPECT_TRUE(std::holds_alternative<SetColumnNotNull>(std::get<AlterTable>(ordered[0]).change));
+  EXPECT_TRUE(std::holds_alternative<AddColumnIdentity>(std::get<AlterTable>(ordered[1]).change));
+  EXPECT_EQ(std::get<SetColumnNotNull>(std::get<AlterTable>(ordered[2]).change).column, "n");
+}
+
+TEST(Differ, IdentityDroppedFromAColumnThatBecomesNullableDropsNotNullAfter) {
+  schema::Database from;
+  from.tables.push_back(table("t", {column("id", "integer", true)}));
+  from.tables[0].columns[0].identity = schema::Identity{schema::IdentityKind::ByDefault, "t_id_seq", "public", {}};
+  schema::Database to;
+  to.tables.push_back(table("t", {column("id", "integer", false)}));
+  NoRenames none;
+  auto changes = diff_databases(from, to, none);
+  ASSERT_TRUE(changes.has_value());
+  ChangeList ordered = order_changes(std::move(*changes));
+  ASSERT_EQ(ordered.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<DropColumnIdentity>(std::get<AlterTable>(ordered[0]).change));
+  EXPECT_TRUE(std::holds_alternative<DropColumnNotNull>(std::get<AlterTable>(ordered[1]).change));
+}
+
+TEST(Differ, DroppedColumnPrimaryKeyNamesTheTableItWasCreatedIn) {
+  schema::Database from;
+  from.tables.push_back(table("users", {column("id", "integer", true)}));
+  from.tables[0].columns[0].primary_key = true;
+  schema::Database to;
+  to.tables.push_back(table("users", {column("id", "integer", true)}));
+  NoRenames none;
+  auto changes = diff_databases(from, to, none);
+  ASSERT_TRUE(changes.has_value());
+  ASSERT_EQ(changes->size(), 1u);
+  const auto& drop = std::get<DropColumnPrimaryKey>(std::get<AlterTable>((*changes)[0]).change);
+  EXPECT_EQ(drop.column, "id");
+  EXPECT_EQ(drop.table_name, "users");
+}
+
+TEST(Differ, ViewsFollowARenamedSchema) {
+  // drizzle leaves the view under the old schema name: "create" gives DROP VIEW "a"."v" (fails after the
+  // rename), "moved" gives ALTER VIEW "a"."v" SET SCHEMA "b" (fails too). sleet: the view needs nothing.
+  schema::Database from;
+  from.schemas = {"a"};
+  schema::View v;
+  v.name = "v";
+  v.schema = "a";
+  v.definition = schema::Expr(std::string("select 1"));
+  from.views.push_back(v);
+  schema::Database to = from;
+  to.schemas = {"b"};
+  to.views[0].schema = "b";
+  ScriptedRenames answers({std::optional<std::string>("a")});
+  auto changes = diff_databases(from, to, answers);
+  ASSERT_TRUE(changes.has_value());
+  ASSERT_EQ(changes->size(), 1u);
+  EXPECT_EQ(std::get<RenameSchema>((*changes)[0]).to, "b");
+  EXPECT_EQ(answers.remaining(), 0u);
+  // A changed view is re-created under the new name.
+  to.views[0].definition = schema::Expr(std::string("select 2"));
+  ScriptedRenames again({std::optional<std::string>("a")});
+  changes = diff_databases(from, to, again);
+  ASSERT_TRUE(changes.has_value());
+  ChangeList ordered = order_changes(std::move(*changes));
+  ASSERT_EQ(ordered.size(), 3u);
+  EXPECT_EQ(std::get<DropView>(ordered[1]).schema, "b");
+  EXPECT_EQ(std::get<CreateView>(ordered[2]).view.schema, "b");
 }
 
 TEST(SequenceMatcher, ReplacementDeletesBeforeInserting) {

@@ -125,24 +125,24 @@ ChangeList filter_changes(ChangeList changes, Keep keep) {
   return result;
 }
 
+/// `changes` stably sorted by statement group. The sort moves (group, position) pairs, not the changes: a
+/// change is a large variant, and sorting thousands of them in place cost more than rendering them.
+ChangeList sort_by_group(ChangeList changes) {
+  std::vector<std::pair<int, std::size_t>> order;
+  order.reserve(changes.size());
+  for (std::size_t i = 0; i < changes.size(); ++i) order.emplace_back(statement_group(changes[i]), i);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  ChangeList sorted;
+  sorted.reserve(changes.size());
+  for (const auto& [group, position] : order) sorted.push_back(std::move(changes[position]));
+  return sorted;
+}
+
 ChangeList order_changes(ChangeList changes) {
-  std::stable_sort(changes.begin(), changes.end(),
-                   [](const Change& a, const Change& b) { return statement_group(a) < statement_group(b); });
-  // Tables that drop / add an identity (hashed, so the filters stay linear).
-  std::unordered_set<std::string> drops_identity;
-  std::unordered_set<std::string> adds_identity;
+  if (!changes.empty()) changes = sort_by_group(std::move(changes));
+  // drizzle's first filter (DROP NOT NULL of tables dropping an identity, SET NOT NULL of tables adding one) is
+  // left out on purpose: both statements are needed to reach the target (docs/compat.md, differ_tables.cpp).
   auto key = [](const TableRef& t) { return t.schema + '\x1f' + t.name; };
-  for (const Change& c : changes) {
-    const AlterTable* alter = nullptr;
-    if (table_change<DropColumnIdentity>(c, &alter)) drops_identity.insert(key(alter->table));
-    if (table_change<AddColumnIdentity>(c, &alter)) adds_identity.insert(key(alter->table));
-  }
-  changes = filter_changes(std::move(changes), [&](const Change& c, const ChangeList&) {
-    const AlterTable* alter = nullptr;
-    if (table_change<DropColumnNotNull>(c, &alter) && drops_identity.count(key(alter->table))) return false;
-    if (table_change<SetColumnNotNull>(c, &alter) && adds_identity.count(key(alter->table))) return false;
-    return true;
-  });
   std::unordered_set<std::string> recreated_enums;
   for (const Change& c : changes) {
     if (const auto* r = std::get_if<RecreateEnum>(&c)) recreated_enums.insert(r->schema + '\x1f' + r->name);

@@ -11,9 +11,10 @@ namespace sleet::diff {
 /// The statement group of a change (smaller = earlier), drizzle's applyPgSnapshotsDiff push order.
 int statement_group(const Change& change);
 
-/// Sorts by statement_group (stable), then removes what drizzle filters out: DROP NOT NULL on a table that also
-/// drops an identity, SET NOT NULL on a table that also adds one, ADD VALUE on an enum being recreated, and SET
-/// DEFAULT already emitted by a type change or an enum recreation of the same column.
+/// Sorts by statement_group (stable), then removes what drizzle filters out: ADD VALUE on an enum being
+/// recreated, and SET DEFAULT already emitted by a type change or an enum recreation of the same column.
+/// drizzle's removal of SET / DROP NOT NULL on tables adding / dropping an identity is deliberately not
+/// reproduced (docs/compat.md).
 ChangeList order_changes(ChangeList changes);
 
 }  // namespace sleet::diff

@@ -17,22 +17,29 @@ std::string snapshot_file_name(std::string_view tag) {
 }
 }  // namespace
 
-Result<std::optional<LatestSnapshot>> read_latest_snapshot(const fs::path& dir) {
+Result<std::optional<fs::path>> latest_snapshot_path(const fs::path& dir) {
   fs::path journal_path = dir / "meta" / "_journal.json";
   std::error_code ec;
-  if (!fs::exists(journal_path, ec)) return std::optional<LatestSnapshot>();
+  if (!fs::exists(journal_path, ec)) return std::optional<fs::path>();
   auto journal = snapshot::read_journal(journal_path);
   if (!journal) return std::move(journal).error();
-  if (journal->entries.empty()) return std::optional<LatestSnapshot>();
+  if (journal->entries.empty()) return std::optional<fs::path>();
   const auto& last = journal->entries.back();
   fs::path path = dir / "meta" / snapshot_file_name(last.tag);
   if (!fs::exists(path, ec)) {
     return fail(ErrorCode::Journal, fmt::format("{}: snapshot of the last journal entry {} is missing", path.string(),
                                                 last.tag));
   }
-  auto snapshot = snapshot::read_snapshot(path);
+  return std::optional<fs::path>(path);
+}
+
+Result<std::optional<LatestSnapshot>> read_latest_snapshot(const fs::path& dir) {
+  auto path = latest_snapshot_path(dir);
+  if (!path) return std::move(path).error();
+  if (!*path) return std::optional<LatestSnapshot>();
+  auto snapshot = snapshot::read_snapshot(**path);
   if (!snapshot) return std::move(snapshot).error();
-  return std::optional<LatestSnapshot>(LatestSnapshot{path, std::move(*snapshot)});
+  return std::optional<LatestSnapshot>(LatestSnapshot{**path, std::move(*snapshot)});
 }
 
 std::string tag_prefix(std::string_view mode, std::int64_t idx, std::chrono::system_clock::time_point now) {
@@ -88,7 +95,8 @@ Result<WrittenMigration> write_new_migration(const NewMigration& request) {
     }
   }
   SLEET_TRY(write_file_atomic(written.sql_path, request.sql));
-  if (auto wrote = write_file_atomic(written.snapshot_path, snapshot::write_snapshot(request.snapshot)); !wrote) {
+  if (auto wrote = write_file_atomic(written.snapshot_path, request.snapshot_json ? *request.snapshot_json
+                                                                                   : snapshot::write_snapshot(request.snapshot)); !wrote) {
     fs::remove(written.sql_path, ec);
     return std::move(wrote).error();
   }

@@ -23,12 +23,16 @@ struct LatestSnapshot {
 /// drizzle-kit (lexicographically last file in meta/) this follows the journal, so prefix `none` and index
 /// prefixes past 9999 work. A journal entry whose snapshot is missing fails with ErrorCode::Journal.
 Result<std::optional<LatestSnapshot>> read_latest_snapshot(const std::filesystem::path& dir);
+/// The path read_latest_snapshot() would read (same errors, without reading the snapshot).
+Result<std::optional<std::filesystem::path>> latest_snapshot_path(const std::filesystem::path& dir);
 
 struct NewMigration {
   std::filesystem::path dir;     ///< the migrations folder (created if missing)
   std::string dialect;           ///< journal dialect for a new journal: "postgresql" or "sqlite"
   std::string sql;               ///< the file's exact content
   snapshot::Snapshot snapshot;   ///< id and prev_id already set by the caller
+  /// The snapshot's JSON, when the caller wrote it already (then only `snapshot.version` is read).
+  std::optional<std::string> snapshot_json;
   std::string prefix = "index";  ///< index | timestamp | supabase | unix | none
   std::optional<std::string> name;  ///< the tag suffix; random adjective_noun when absent
   bool breakpoints = true;

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "schema/boxed.hpp"
 #include "schema/expr.hpp"
 
 namespace sleet::schema {
@@ -22,17 +23,22 @@ enum class Dialect { Postgres, Sqlite };
 /// "postgresql" / "sqlite": the names drizzle writes in snapshots and journals.
 const char* to_string(Dialect dialect);
 
-/// A scalar JSON value as drizzle stores it (column defaults, index `with` options, view options). Kept with
-/// its JSON kind because `18`, `"18"` and `true` render differently. For numbers `text` is the number as
-/// written (JavaScript formatting); for booleans "true"/"false"; for strings the string itself.
+/// A JSON value as drizzle stores it (column defaults, index `with` options, view options). Kept with its JSON
+/// kind because `18`, `"18"` and `true` render differently. For numbers `text` is the number as written
+/// (JavaScript formatting); for booleans "true"/"false"; for strings the string itself. Column defaults of pg
+/// snapshots may also be `null` (kind Null, text "null") or an array / object (kind Json, `text` the value as
+/// compact JSON, e.g. `[]` or `[1,"a"]`, object members in file order); options never are.
 struct Scalar {
-  enum class Kind { String, Number, Boolean };
+  enum class Kind { String, Number, Boolean, Null, Json };
   Kind kind = Kind::String;
   std::string text;
 
   static Scalar string(std::string value) { return {Kind::String, std::move(value)}; }
   static Scalar number(std::string value) { return {Kind::Number, std::move(value)}; }
   static Scalar boolean(bool value) { return {Kind::Boolean, value ? "true" : "false"}; }
+  static Scalar null() { return {Kind::Null, "null"}; }
+  /// An array or object, `compact_json` as JSON.stringify(value) without indentation writes it.
+  static Scalar json(std::string compact_json) { return {Kind::Json, std::move(compact_json)}; }
   bool operator==(const Scalar&) const = default;
 };
 
@@ -76,8 +82,8 @@ struct Column {
   bool not_null = false;
   std::optional<bool> autoincrement;  ///< sqlite only (always present there)
   std::optional<Scalar> default_value;
-  std::optional<Generated> generated;
-  std::optional<Identity> identity;  ///< pg only
+  Boxed<Generated> generated;  ///< boxed: rare, and large when empty as an optional (boxed.hpp)
+  Boxed<Identity> identity;    ///< pg only; boxed likewise
   // Column-level unique, accepted by drizzle's pg v7 format (older serializers wrote it here).
   std::optional<bool> is_unique;
   std::optional<std::string> unique_name;

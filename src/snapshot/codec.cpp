@@ -90,6 +90,46 @@ std::optional<schema::Scalar> ReadContext::scalar(const json::Node& v) const {
   }
 }
 
+namespace {
+
+/// `v` as JSON.stringify(v) writes it without indentation (object members in file order).
+void append_compact(std::string& out, const json::Node& v) {
+  switch (v.type) {
+    case json::Value::Type::Null: out += "null"; break;
+    case json::Value::Type::Bool: out += v.boolean ? "true" : "false"; break;
+    case json::Value::Type::Number: out += v.text; break;
+    case json::Value::Type::String: json::append_quoted(out, v.text); break;
+    case json::Value::Type::Array:
+      out += '[';
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i > 0) out += ',';
+        append_compact(out, v[i]);
+      }
+      out += ']';
+      break;
+    case json::Value::Type::Object:
+      out += '{';
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i > 0) out += ',';
+        json::append_quoted(out, v[i].key);
+        out += ':';
+        append_compact(out, v[i]);
+      }
+      out += '}';
+      break;
+  }
+}
+
+}  // namespace
+
+schema::Scalar ReadContext::any_value(const json::Node& v) const {
+  if (auto s = scalar(v)) return std::move(*s);
+  if (v.type == json::Value::Type::Null) return schema::Scalar::null();
+  std::string text;
+  append_compact(text, v);
+  return schema::Scalar::json(std::move(text));
+}
+
 schema::Options ReadContext::options(const json::Node& v) {
   expect_object(v);
   schema::Options out;
@@ -199,8 +239,13 @@ void ReadContext::record(Kind kind, const ActualKeys& actual, std::uint32_t pres
 }
 
 void WriteContext::scalar(const schema::Scalar& s) {
-  if (s.kind == schema::Scalar::Kind::String) w.string(s.text);
-  else w.raw(s.text);
+  switch (s.kind) {
+    case schema::Scalar::Kind::String: w.string(s.text); break;
+    case schema::Scalar::Kind::Json: w.value(json::parse(s.text)); break;
+    case schema::Scalar::Kind::Null:
+    case schema::Scalar::Kind::Number:
+    case schema::Scalar::Kind::Boolean: w.raw(s.text); break;
+  }
 }
 
 void WriteContext::options(const schema::Options& options) {

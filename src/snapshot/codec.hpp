@@ -67,6 +67,9 @@ class ReadContext {
   std::vector<std::string> strings(const json::Node& v) const;
   /// A string, number or boolean; nullopt for null, arrays and objects (kept raw by the caller).
   std::optional<schema::Scalar> scalar(const json::Node& v) const;
+  /// Any JSON value as a column default: a scalar, `null` (Scalar::null) or an array / object (Scalar::json with
+  /// its compact JSON text).
+  schema::Scalar any_value(const json::Node& v) const;
   /// An object of scalars (`with` options).
   schema::Options options(const json::Node& v);
   /// An object of strings (`_meta` maps).

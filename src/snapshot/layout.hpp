@@ -2,7 +2,7 @@
 // was read gives the same bytes. Per object *kind* (pg column, sqlite index, ...) it keeps one key order (the
 // first instance's, completed with drizzle-kit 0.31's order); an object whose keys differ from what that order
 // gives is recorded as an exception in a tree keyed by JSON path, which the writer walks with a cursor that is
-// null (free) wherever nothing is recorded. Values the model cannot hold (`"default": null`, a pg `internal`
+// null (free) wherever nothing is recorded. Values the model cannot hold (a sqlite `"default": null`, a pg `internal`
 // object) are kept raw in the exception. It also holds the file's whitespace Style and Patches. It does not
 // read or write model values itself; snapshot_pg.cpp / snapshot_sqlite.cpp do.
 #pragma once

@@ -2,7 +2,7 @@
 // sqlite version "6". Writing what was read gives the same bytes: the key order of every object as it was
 // in the file is kept in a SnapshotLayout beside the model (the model itself holds no JSON layout).
 // Snapshots written from scratch use drizzle-kit 0.31's key orders. The layout also keeps what the model cannot
-// hold (`"default": null`, a pg `internal` object, hand-edited map keys) and the file's whitespace style
+// hold (a sqlite `"default": null`, a pg `internal` object, hand-edited map keys) and the file's whitespace style
 // (prettier/biome short arrays, tabs, trailing newline). Older versions are rejected with a message that names
 // the file and says that `sleet up` upgrades it.
 #pragma once

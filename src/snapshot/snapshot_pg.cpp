@@ -80,7 +80,6 @@ std::uint32_t column_present(const schema::Column& c) {
 
 schema::Column read_column(ReadContext& ctx, Kind kind, const Node& v) {
   schema::Column c;
-  std::uint32_t raw = 0;
   auto actual = ctx.object(kind, v, [&](int k, const Node& x) {
     switch (k) {
       case key(kPgColumn, "name"): c.name = ctx.string(x); break;
@@ -90,17 +89,15 @@ schema::Column read_column(ReadContext& ctx, Kind kind, const Node& v) {
       case key(kPgColumn, "notNull"): c.not_null = ctx.boolean(x); break;
       case key(kPgColumn, "generated"): c.generated = read_generated(ctx, Kind::PgGenerated, x); break;
       case key(kPgColumn, "identity"): c.identity = read_identity(ctx, x); break;
-      case key(kPgColumn, "default"):
-        c.default_value = ctx.scalar(x);
-        if (!c.default_value) raw |= bit(k);  // null, [] or {}: drizzle accepts any JSON here
-        break;
+      // null, [] or {} too: drizzle accepts any JSON here and prints it with `${default}`.
+      case key(kPgColumn, "default"): c.default_value = ctx.any_value(x); break;
       case key(kPgColumn, "isUnique"): c.is_unique = ctx.boolean(x); break;
       case key(kPgColumn, "uniqueName"): c.unique_name = ctx.string(x); break;
       case key(kPgColumn, "nullsNotDistinct"): c.nulls_not_distinct = ctx.boolean(x); break;
       default: break;
     }
   });
-  ctx.record(kind, actual, column_present(c), raw, v);
+  ctx.record(kind, actual, column_present(c), 0, v);
   return c;
 }
 

@@ -298,6 +298,36 @@ TEST_F(CliGenerate, WritesMigrationThenNothingThenAChange) {
   EXPECT_EQ(*read_file(path("drizzle/0001_drop_name.sql")), "ALTER TABLE \"users\" DROP COLUMN \"name\";");
 }
 
+TEST_F(CliGenerate, NoOpIsRememberedUntilAnInputChanges) {
+  write_schema("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE TABLE t (id int);\n");
+  ASSERT_EQ(generate("--name init").exit_code, 0);
+  auto computed = generate();
+  ASSERT_EQ(computed.exit_code, 0) << computed.err;
+  EXPECT_NE(computed.out.find("nothing to migrate"), std::string::npos) << computed.out;
+  EXPECT_NE(computed.err.find("warning: schema.sql:1:1: CREATE FUNCTION"), std::string::npos) << computed.err;
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(path(".sleet/cache"))) entries.push_back(entry.path());
+  ASSERT_EQ(entries.size(), 1u);
+
+  auto remembered = generate();  // answered from the memo: the same output
+  EXPECT_EQ(remembered.exit_code, 0);
+  EXPECT_EQ(remembered.out, computed.out);
+  EXPECT_EQ(remembered.err, computed.err);
+  // Proof that the memo answered: an entry edited by hand is what comes back; --no-cache ignores it.
+  std::string entry = *read_file(entries[0]);
+  std::size_t message = entry.rfind('\t');
+  ASSERT_NE(message, std::string::npos);
+  ASSERT_TRUE(write_file_atomic(entries[0], entry.substr(0, message + 1) + "from the memo\n"));
+  EXPECT_NE(generate().err.find("from the memo"), std::string::npos);
+  EXPECT_EQ(generate("--no-cache").err, computed.err);
+
+  // Any change of an input is a miss: the new column is migrated.
+  write_schema("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE TABLE t (id int, v int);\n");
+  auto changed = generate("--name add_v");
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_EQ(*read_file(path("drizzle/0001_add_v.sql")), "ALTER TABLE \"t\" ADD COLUMN \"v\" integer;");
+}
+
 TEST_F(CliGenerate, UnansweredRenameIsExitFourWithTheFlagsAndWritesNothing) {
   write_schema("CREATE TABLE users (id serial PRIMARY KEY, name text);\n");
   ASSERT_EQ(generate("--name init").exit_code, 0);

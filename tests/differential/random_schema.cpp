@@ -85,7 +85,6 @@ class Generator {
   std::set<std::string> used_object_names_;
   std::set<std::string> retired_;                 // "kind:name" of dropped or renamed-away objects: never reused
   std::set<std::string> schemas_with_renames_;   // rename answers already name objects in these schemas
-  std::set<std::string> renamed_schemas_;  // drizzle (and sleet) ask about views in them by the old schema name
   std::set<std::string> column_altered_tables_;  // a later table rename / move would crash drizzle
   int counter_ = 0;
 
@@ -1220,7 +1219,12 @@ class Generator {
     // Identity columns (their sequence schema) and enum columns of the schema (their typeSchema) change with it,
     // which is a column change too.
     for (const auto& t : db_.tables) {
-      if (t.schema != name) continue;
+      // A column of another table typed by an enum of this schema changes too (its typeSchema).
+      if (t.schema != name) {
+        for (const auto& c : t.columns)
+          if (c.type_schema && *c.type_schema == name && frozen_tables_.count(t.name)) return false;
+        continue;
+      }
       if (column_altered_tables_.count(t.name)) return false;
       for (const auto& c : t.columns)
         if (c.identity || (c.type_schema && *c.type_schema == name)) return false;
@@ -1232,7 +1236,10 @@ class Generator {
         frozen_tables_.insert(t.name);
       }
       for (auto& c : t.columns) {
-        if (c.type_schema && *c.type_schema == name) c.type_schema = to;
+        if (c.type_schema && *c.type_schema == name) {
+          c.type_schema = to;
+          column_altered_tables_.insert(t.name);  // a later rename / move of the table would crash drizzle
+        }
         if (c.identity && c.identity->schema == name) c.identity->schema = to;
       }
       for (auto& fk : t.foreign_keys)
@@ -1243,7 +1250,6 @@ class Generator {
     for (auto& v : db_.views) if (v.schema == name) v.schema = to;
     db_.schemas[k] = to;
     touched_.insert("schema:" + to);
-    renamed_schemas_.insert(to);
     renames_.push_back({"schema:" + name + "=" + to, name + "=" + to});
     log("rename schema " + name + " to " + to);
     retired_.insert("schema:" + name);
@@ -1323,7 +1329,7 @@ class Generator {
     }
     if (what == 2 && !db_.views.empty()) {
       schema::View& v = db_.views[rng_.below(db_.views.size())];
-      if (touched_.count("view:" + v.name) || renamed_schemas_.count(*v.schema)) return false;
+      if (touched_.count("view:" + v.name)) return false;
       std::string from = *v.schema;
       v.schema = target(from);
       record("view", v.name, from, *v.schema);
@@ -1355,7 +1361,6 @@ class Generator {
       else v.with = random_view_options(v.materialized.value_or(false));
       log("alter view options " + v.name);
     } else {
-      if (renamed_schemas_.count(*v.schema)) return false;
       std::string from = v.name;
       v.name = fresh_named(db_.views, kViewNames, "v", "view");
       touched_.insert("view:" + v.name);
@@ -1371,5 +1376,101 @@ class Generator {
 }  // namespace
 
 SchemaPair generate_pair(std::uint64_t seed) { return Generator(seed).run(); }
+
+namespace {
+
+std::string between(const std::string& text, const std::string& open, const std::string& close) {
+  std::size_t start = text.find(open);
+  if (start == std::string::npos) return "";
+  start += open.size();
+  std::size_t end = text.find(close, start);
+  return end == std::string::npos ? "" : text.substr(start, end - start);
+}
+
+/// The part after the last '.' of a rename label ("schema.name" or "name").
+std::string base_name(const std::string& label_text) {
+  std::size_t dot = label_text.rfind('.');
+  return dot == std::string::npos ? label_text : label_text.substr(dot + 1);
+}
+
+/// Names (ever) of the views that `pair.from` has in a schema the pair renames: drizzle addresses them under the
+/// old schema name, sleet under the new one.
+std::set<std::string> views_of_renamed_schemas(const SchemaPair& pair) {
+  std::set<std::string> renamed_schemas;
+  std::vector<std::pair<std::string, std::string>> view_renames;
+  for (const auto& r : pair.renames) {
+    std::size_t colon = r.sleet_flag.find(':');
+    std::size_t eq = r.sleet_flag.find('=');
+    if (colon == std::string::npos || eq == std::string::npos) continue;
+    std::string kind = r.sleet_flag.substr(0, colon);
+    std::string from = r.sleet_flag.substr(colon + 1, eq - colon - 1);
+    std::string to = r.sleet_flag.substr(eq + 1);
+    if (kind == "schema") renamed_schemas.insert(from);
+    if (kind == "view") view_renames.emplace_back(base_name(from), base_name(to));
+  }
+  std::set<std::string> names;
+  for (const auto& v : pair.from.views)
+    if (v.schema && renamed_schemas.count(*v.schema)) names.insert(v.name);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& [from, to] : view_renames)
+      if (names.count(from) && names.insert(to).second) grew = true;
+  }
+  return names;
+}
+
+bool mentions_view(const std::string& statement, const std::set<std::string>& names) {
+  if (statement.find(" VIEW ") == std::string::npos) return false;
+  for (const auto& n : names)
+    if (statement.find(".\"" + n + "\"") != std::string::npos || statement.find(" \"" + n + "\"") != std::string::npos)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+void normalise_deviations(std::vector<std::string>& sleet, std::vector<std::string>& drizzle, const SchemaPair& pair) {
+  // 1. Views of renamed schemas: left out of both lists.
+  std::set<std::string> views = views_of_renamed_schemas(pair);
+  if (!views.empty()) {
+    auto drop_views = [&](std::vector<std::string>& list) {
+      list.erase(std::remove_if(list.begin(), list.end(), [&](const std::string& s) { return mentions_view(s, views); }),
+                 list.end());
+    };
+    drop_views(sleet);
+    drop_views(drizzle);
+  }
+  // 2. drizzle's commented-out hint for a dropped column-level primary key -> sleet's DROP CONSTRAINT.
+  for (std::string& statement : drizzle) {
+    if (!statement.starts_with("/* \n    Unfortunately in current drizzle-kit version")) continue;
+    std::string schema = between(statement, "WHERE table_schema = '", "'");
+    std::string table = between(statement, "AND table_name = '", "'");
+    std::string target = schema == "public" ? "\"" + table + "\"" : "\"" + schema + "\".\"" + table + "\"";
+    statement = "ALTER TABLE " + target + " DROP CONSTRAINT \"" + table + "_pkey\";";
+  }
+  // 3. SET / DROP NOT NULL that drizzle removes on tables adding / dropping an identity.
+  std::set<std::string> identity_tables;
+  for (const std::string& statement : sleet) {
+    std::size_t column = statement.find(" ALTER COLUMN ");
+    if (column == std::string::npos) continue;
+    if (statement.find(" ADD GENERATED ") != std::string::npos || statement.ends_with(" DROP IDENTITY;")) {
+      identity_tables.insert(statement.substr(0, column));
+    }
+  }
+  if (!identity_tables.empty()) {
+    std::multiset<std::string> theirs(drizzle.begin(), drizzle.end());
+    std::vector<std::string> kept;
+    for (const std::string& statement : sleet) {
+      std::size_t column = statement.find(" ALTER COLUMN ");
+      bool not_null = statement.ends_with(" SET NOT NULL;") || statement.ends_with(" DROP NOT NULL;");
+      if (column != std::string::npos && not_null && identity_tables.count(statement.substr(0, column)) &&
+          !theirs.count(statement)) {
+        continue;
+      }
+      kept.push_back(statement);
+    }
+    sleet = std::move(kept);
+  }
+}
 
 }  // namespace sleet::differential

@@ -4,7 +4,8 @@
 // dropped, altered or renamed). Renames come with the answers both tools need. The same seed always gives the
 // same pair on the same standard library (the generator uses its own integer RNG, no std distributions).
 //
-// It deliberately avoids what drizzle-kit cannot take or where sleet deviates on purpose (docs/compat.md):
+// It deliberately avoids what drizzle-kit cannot take or where sleet deviates on purpose in ways no normalising
+// can compare (docs/compat.md; the deviations it does produce are taken out by normalise_deviations):
 // identifiers and enum values with quotes, and any column change (including a column rename, an enum rename or
 // move retyping it, a composite key making it NOT NULL, a schema rename moving an identity or enum column) in a
 // table whose key changes in the same pair (table rename / move / schema rename): drizzle-kit 0.31 crashes in
@@ -54,5 +55,14 @@ SchemaPair generate_pair(std::uint64_t seed);
 
 /// The seed of pair `index` of a run with base seed `base`.
 std::uint64_t pair_seed(std::uint64_t base, std::size_t index);
+
+/// Takes sleet's deliberate deviations (docs/compat.md) that the generator produces out of the comparison of the
+/// two statement lists of `pair` (sleet's and drizzle-kit's, statements as split at breakpoints):
+///   * views of a schema the pair renames (drizzle addresses them under the old schema name, which fails; sleet
+///     under the new one): every VIEW statement naming one of them is removed from both lists;
+///   * a dropped column-level primary key: drizzle's commented-out hint becomes sleet's
+///     `ALTER TABLE T DROP CONSTRAINT "<table>_pkey";`;
+///   * SET / DROP NOT NULL on a table that adds / drops an identity (drizzle removes them): removed from sleet's.
+void normalise_deviations(std::vector<std::string>& sleet, std::vector<std::string>& drizzle, const SchemaPair& pair);
 
 }  // namespace sleet::differential

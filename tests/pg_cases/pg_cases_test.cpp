@@ -166,13 +166,22 @@ std::vector<std::string> roles_created(const PgCase& c) {
   return {roles.begin(), roles.end()};
 }
 
-TEST_P(PgCases, MigrationConvergesToAfterSql) {
-  const PgCase& c = GetParam();
-  std::string name = c.dir.filename().string();
+/// A database built from `dir`/after.sql, and one built from `dir`/before.sql with `migration` applied on top,
+/// each dumped (schema only, normalised).
+struct Convergence {
+  int applied_exit = 0;
+  std::string applied_err;
+  std::string migrated_dump;
+  std::string direct_dump;
+  bool converged() const { return applied_exit == 0 && migrated_dump == direct_dump; }
+};
+
+void build_and_migrate(const fs::path& dir, const fs::path& migration, Convergence& out) {
   auto base = pg_base_url();
   ASSERT_TRUE(base.has_value()) << base.error().describe();
+  const std::vector<std::string> roles = roles_created(PgCase{dir});
   auto drop_roles = [&] {
-    for (const auto& role : roles_created(c))
+    for (const auto& role : roles)
       run_command("psql -qX " + shell_quote(*base) + " -c " + shell_quote("DROP ROLE IF EXISTS \"" + role + "\""));
   };
   auto psql_file = [](const std::string& url, const fs::path& file) {
@@ -181,40 +190,91 @@ TEST_P(PgCases, MigrationConvergesToAfterSql) {
   auto dump = [](const std::string& url) {
     return normalize_dump(run_command("pg_dump --schema-only --no-owner " + shell_quote(url)).out);
   };
-  std::string direct_dump;
   drop_roles();
   {
     auto direct = PgTestDatabase::create();
     ASSERT_TRUE(direct.has_value()) << direct.error().describe();
-    auto built = psql_file(direct->url(), c.dir / "after.sql");
+    auto built = psql_file(direct->url(), dir / "after.sql");
     ASSERT_EQ(built.exit_code, 0) << built.err;
-    direct_dump = dump(direct->url());
+    out.direct_dump = dump(direct->url());
   }
   drop_roles();
   auto migrated = PgTestDatabase::create();
   ASSERT_TRUE(migrated.has_value()) << migrated.error().describe();
-  auto before = psql_file(migrated->url(), c.dir / "before.sql");
+  auto before = psql_file(migrated->url(), dir / "before.sql");
   ASSERT_EQ(before.exit_code, 0) << before.err;
+  auto applied = psql_file(migrated->url(), migration);
+  out.applied_exit = applied.exit_code;
+  out.applied_err = applied.err;
+  out.migrated_dump = dump(migrated->url());
+}
+
+TEST_P(PgCases, MigrationConvergesToAfterSql) {
+  const PgCase& c = GetParam();
+  std::string name = c.dir.filename().string();
   TempDir work("sleet-pg-converge");
   auto diff = run_command("cd " + shell_quote(c.dir.string()) + " && " + shell_quote(sleet_binary()) +
                           " diff --dialect postgresql --from before.sql --to after.sql" + flags_of(c.dir) + " > " +
                           shell_quote((work.path() / "migration.sql").string()));
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
-  auto applied = psql_file(migrated->url(), work.path() / "migration.sql");
-  std::string migrated_dump = dump(migrated->url());
+  Convergence result;
+  build_and_migrate(c.dir, work.path() / "migration.sql", result);
+  if (::testing::Test::HasFatalFailure()) return;
   if (kNoConvergence.count(name)) {
-    EXPECT_TRUE(applied.exit_code != 0 || migrated_dump != direct_dump)
-        << name << " is listed as not converging but now converges: remove it from the list";
+    EXPECT_FALSE(result.converged()) << name << " is listed as not converging but now converges: remove it from the list";
     return;
   }
-  ASSERT_EQ(applied.exit_code, 0) << "sleet's migration fails on before.sql:\n" << applied.err;
-  EXPECT_EQ(migrated_dump, direct_dump);
+  ASSERT_EQ(result.applied_exit, 0) << "sleet's migration fails on before.sql:\n" << result.applied_err;
+  EXPECT_EQ(result.migrated_dump, result.direct_dump);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, PgCases, ::testing::ValuesIn(discover()),
                          [](const auto& info) { return info.param.name(); });
 
 TEST(PgCasesCorpus, IsPresent) { EXPECT_GE(discover().size(), 50u) << "missing " << corpus_dir().string(); }
+
+// ---- sleet's deliberate deviations (docs/compat.md), tests/pg_cases/deviations/<case> -------------------------
+// before.sql / after.sql / flags as in the corpus; expected.sql is sleet's migration, drizzle.sql what
+// drizzle-kit 0.31.11 writes for the same pair (../shared/tools/drizzle-diff-snapshots.mjs on the snapshots sleet
+// generates from the two files). sleet's must be expected.sql and reach after.sql on a real PostgreSQL;
+// drizzle's must not (it fails or leaves the database elsewhere), which is why sleet deviates.
+
+std::vector<PgCase> discover_deviations() {
+  std::vector<PgCase> cases;
+  for (const auto& entry : fs::directory_iterator(fs::path(SLEET_PG_CASES_DIR) / "deviations"))
+    if (entry.is_directory()) cases.push_back({entry.path()});
+  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.dir < b.dir; });
+  return cases;
+}
+
+class PgDeviations : public ::testing::TestWithParam<PgCase> {};
+
+TEST_P(PgDeviations, DiffIsSleetsMigration) {
+  const PgCase& c = GetParam();
+  auto run = run_command("cd " + shell_quote(c.dir.string()) + " && " + shell_quote(sleet_binary()) +
+                         " diff --dialect postgresql --from before.sql --to after.sql" + flags_of(c.dir));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, read_text(c.dir / "expected.sql"));
+  EXPECT_NE(run.out, read_text(c.dir / "drizzle.sql")) << "not a deviation: sleet writes what drizzle-kit writes";
+}
+
+TEST_P(PgDeviations, SleetsMigrationConvergesAndDrizzlesDoesNot) {
+  const PgCase& c = GetParam();
+  Convergence sleet;
+  build_and_migrate(c.dir, c.dir / "expected.sql", sleet);
+  if (::testing::Test::HasFatalFailure()) return;
+  ASSERT_EQ(sleet.applied_exit, 0) << "sleet's migration fails on before.sql:\n" << sleet.applied_err;
+  EXPECT_EQ(sleet.migrated_dump, sleet.direct_dump);
+  Convergence drizzle;
+  build_and_migrate(c.dir, c.dir / "drizzle.sql", drizzle);
+  if (::testing::Test::HasFatalFailure()) return;
+  EXPECT_FALSE(drizzle.converged()) << "drizzle-kit's migration reaches after.sql too: the deviation is not needed";
+}
+
+INSTANTIATE_TEST_SUITE_P(Sleet, PgDeviations, ::testing::ValuesIn(discover_deviations()),
+                         [](const auto& info) { return info.param.name(); });
+
+TEST(PgDeviationsCorpus, IsPresent) { EXPECT_GE(discover_deviations().size(), 3u); }
 
 }  // namespace
 }  // namespace sleet::test

@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "dialect/postgres/pg_query_api.hpp"
+#include "dialect/postgres/prepared_pieces.hpp"
+#include "dialect/postgres/statement_chunks.hpp"
 #include "dialect/postgres/transform.hpp"
 
 namespace sleet::pg {
@@ -28,8 +30,8 @@ void dispatch_create_table_as(StatementContext& ctx, const ParseNode& stmt) {
   transform_create_materialized_view(ctx, stmt);
 }
 
-const std::map<std::string, Handler>& handlers() {
-  static const std::map<std::string, Handler> kHandlers = {
+const std::map<std::string, Handler, std::less<>>& handlers() {
+  static const std::map<std::string, Handler, std::less<>> kHandlers = {
       {"CreateSchemaStmt", &transform_create_schema},
       {"CreateEnumStmt", &transform_create_enum},
       {"AlterEnumStmt", &transform_alter_enum},
@@ -73,7 +75,7 @@ void unmanaged(StatementContext& ctx) {
 }
 
 void transform_statement(StatementContext& ctx, const ParseNode& node) {
-  const std::string& tag = node.tag();
+  std::string_view tag = node.tag();
   if (tag == "TransactionStmt") return;  // BEGIN/COMMIT around a schema file change nothing
   if (tag == "DefineStmt" || tag == "CompositeTypeStmt" || tag == "CreateRangeStmt") {
     unmanaged(ctx);
@@ -181,6 +183,21 @@ Result<void> finish(LoadState& state) {
   return ok();
 }
 
+Result<void> transform_piece(LoadState& state, const SourceFile& file, const LineIndex& lines,
+                             const PreparedPiece& piece) {
+  for (std::size_t i = 0; i < piece.parsed.statements.size(); ++i) {
+    const ParsedStatement& statement = piece.parsed.statements[i];
+    StatementContext ctx(state, file, lines, piece.tokens, statement.location, statement.location + statement.length,
+                         piece.begin);
+    try {
+      transform_statement(ctx, piece.trees[i]);
+    } catch (const TransformError& error) {
+      return Error(error.code, error.what(), lines.span(error.offset));
+    }
+  }
+  return ok();
+}
+
 }  // namespace
 
 Result<LoadResult> load_schema(const std::vector<SourceFile>& files, const LoadOptions& options) {
@@ -191,20 +208,25 @@ Result<LoadResult> load_schema(const std::vector<SourceFile>& files, const LoadO
     if (std::size_t nul = file.text.find('\0'); nul != std::string::npos) {
       return Error(ErrorCode::Parse, "schema file contains a NUL byte", SourceSpan::from_offset(file.path, file.text, nul));
     }
-    ParseOutput parsed = parse_sql(file.text, Trees::OnDemand);  // one statement's tree in memory at a time
-    if (parsed.failure) {
-      return Error(ErrorCode::Parse, parsed.failure->message,
-                   SourceSpan::from_offset(file.path, file.text, parsed.failure->offset));
-    }
-    std::vector<Token> tokens = scan_sql(file.text);
     LineIndex lines(file);
-    for (const ParsedStatement& statement : parsed.statements) {
-      StatementContext ctx(state, file, lines, tokens, statement.location, statement.location + statement.length);
-      try {
-        transform_statement(ctx, statement_tree(parsed, statement));
-      } catch (const TransformError& error) {
-        return Error(error.code, error.what(), lines.span(error.offset));
+    // Pieces parse on worker threads while this thread transforms the ones before (prepared_pieces.hpp).
+    std::vector<std::size_t> cuts = chunk_cuts(file.text, options.piece_size);
+    PreparedPieces pieces(file.text, cuts, piece_workers(cuts.size() + 1));
+    for (std::size_t index = 0; index < pieces.size(); ++index) {
+      PreparedPiece piece = pieces.take(index);
+      if (piece.parsed.failure) {
+        // Either the file's own error or a cut that was not a statement boundary: the rest of the file in one
+        // piece tells which (statement_chunks.hpp), with the error at the byte a whole-file parse reports.
+        pieces.stop();
+        piece = prepare_piece(file.text, piece.begin, file.text.size());
+        if (piece.parsed.failure) {
+          return Error(ErrorCode::Parse, piece.parsed.failure->message,
+                       SourceSpan::from_offset(file.path, file.text, piece.parsed.failure->offset));
+        }
+        SLEET_TRY(transform_piece(state, file, lines, piece));
+        break;
       }
+      SLEET_TRY(transform_piece(state, file, lines, piece));
     }
   }
   SLEET_TRY(finish(state));

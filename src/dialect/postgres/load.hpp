@@ -4,6 +4,7 @@
 // globs (the caller does), never touches a database, and never prints.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct LoadWarning {
 
 struct LoadOptions {
   bool strict = false;  ///< every warning is an error (ErrorCode::Unsupported) instead: nothing is dropped silently
+  /// Files are parsed in pieces of about this many bytes, on worker threads (prepared_pieces.hpp). The result
+  /// never depends on it; tests make it tiny to cut at every statement.
+  std::size_t piece_size = 32 * 1024;
 };
 
 struct LoadResult {

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <stdexcept>
 
 namespace sleet::pg {
@@ -21,7 +22,6 @@ namespace {
 
 const ParseNode kNullNode{};
 const std::string kEmpty;
-const std::vector<ParseNode> kNoItems;
 
 // --- RAII wrappers -------------------------------------------------------------------------------------
 
@@ -42,11 +42,34 @@ struct DeparseResultGuard {
   ~DeparseResultGuard() { pg_query_free_deparse_result(result); }
 };
 
-// --- JSON reader (input is libpg_query's own output, so it is well formed; errors still throw) ------------
+// --- parse tree storage and JSON reader (input is libpg_query's own output, so it is well formed; errors
+// still throw) ----------------------------------------------------------------------------------------------
+
+/// Everything a ParseOutput's trees point into: libpg_query's result (the JSON text, which member keys view)
+/// and blocks of nodes, each holding the children of some objects and arrays side by side.
+struct TreeStorage {
+  std::unique_ptr<ParseResultGuard> result;
+  std::vector<std::unique_ptr<ParseNode[]>> blocks;
+  std::size_t block_used = 0, block_size = 0;
+
+  /// `count` adjacent default nodes that live as long as this storage.
+  ParseNode* allocate(std::size_t count) {
+    constexpr std::size_t kBlockNodes = 4096;
+    if (count > block_size - block_used) {
+      std::size_t size = std::max(count, kBlockNodes);
+      blocks.push_back(std::make_unique<ParseNode[]>(size));
+      block_used = 0;
+      block_size = size;
+    }
+    ParseNode* out = blocks.back().get() + block_used;
+    block_used += count;
+    return out;
+  }
+};
 
 class JsonReader {
  public:
-  explicit JsonReader(std::string_view text) : text_(text) {}
+  JsonReader(std::string_view text, TreeStorage& storage) : text_(text), storage_(storage) {}
 
   ParseNode read_document() {
     ParseNode node = read_value(0);
@@ -55,140 +78,7 @@ class JsonReader {
     return node;
   }
 
-  /// Trees::OnDemand: reads the root {"stmts": [{"stmt": ..., "stmt_location": ..., "stmt_len": ...}, ...]} like
-  /// read_document(), but records each "stmt" value's range instead of building it (it is still checked).
-  /// Each returned statement's `node` holds the other keys of its entry.
-  std::vector<ParsedStatement> read_statement_entries() {
-    std::vector<ParsedStatement> entries;
-    expect('{');
-    if (peek() == '}') {
-      ++pos_;
-    } else {
-      while (true) {
-        std::string key = read_string();
-        expect(':');
-        if (key == "stmts" && peek() == '[') {
-          ++pos_;
-          if (peek() == ']') {
-            ++pos_;
-          } else {
-            while (true) {
-              entries.push_back(read_statement_entry());
-              if (peek() == ',') {
-                ++pos_;
-                continue;
-              }
-              expect(']');
-              break;
-            }
-          }
-        } else {
-          skip_value(1);
-        }
-        if (peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        expect('}');
-        break;
-      }
-    }
-    skip_space();
-    if (pos_ != text_.size()) throw std::runtime_error("trailing data in parse tree");
-    return entries;
-  }
-
-  /// A statement's tree, as read_document() would have built it at that depth.
-  ParseNode read_tree() { return read_value(kStatementDepth); }
-
  private:
-  static constexpr int kStatementDepth = 3;  ///< root 0, "stmts" 1, its entries 2, their "stmt" 3
-
-  ParsedStatement read_statement_entry() {
-    ParsedStatement entry;
-    entry.node.kind = ParseNode::Kind::Object;
-    expect('{');
-    if (peek() == '}') {
-      ++pos_;
-      return entry;
-    }
-    while (true) {
-      std::string key = read_string();
-      expect(':');
-      if (key == "stmt") {
-        skip_space();
-        entry.tree_begin = pos_;
-        skip_value(kStatementDepth);
-        entry.tree_end = pos_;
-      } else {
-        entry.node.fields.emplace_back(std::move(key), read_value(kStatementDepth));
-      }
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      expect('}');
-      return entry;
-    }
-  }
-
-  /// read_value() without building anything; fails where read_value() fails.
-  void skip_value(int depth) {
-    if (depth > kMaxDepth) throw std::runtime_error("parse tree too deep");
-    char ch = peek();
-    if (ch == '{' || ch == '[') {
-      char close = ch == '{' ? '}' : ']';
-      ++pos_;
-      if (peek() == close) {
-        ++pos_;
-        return;
-      }
-      while (true) {
-        if (ch == '{') {
-          skip_string();
-          expect(':');
-        }
-        skip_value(depth + 1);
-        if (peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        expect(close);
-        return;
-      }
-    }
-    if (ch == '"') {
-      skip_string();
-      return;
-    }
-    if (text_.compare(pos_, 4, "true") == 0 || text_.compare(pos_, 4, "null") == 0) {
-      pos_ += 4;
-      return;
-    }
-    if (text_.compare(pos_, 5, "false") == 0) {
-      pos_ += 5;
-      return;
-    }
-    std::size_t start = pos_;
-    while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '-' ||
-                                   text_[pos_] == '+' || text_[pos_] == '.' || text_[pos_] == 'e' || text_[pos_] == 'E'))
-      ++pos_;
-    if (start == pos_) throw std::runtime_error("malformed parse tree");
-  }
-
-  void skip_string() {
-    expect('"');
-    while (true) {
-      pos_ = string_run_end();
-      if (pos_ >= text_.size()) throw std::runtime_error("unterminated string in parse tree");
-      char c = text_[pos_++];
-      if (c == '"') return;
-      if (c != '\\') continue;
-      if (pos_ >= text_.size()) throw std::runtime_error("bad escape in parse tree");
-      if (text_[pos_++] == 'u') read_hex4();
-    }
-  }
-
   static constexpr int kMaxDepth = 2000;
 
   void skip_space() {
@@ -204,43 +94,54 @@ class JsonReader {
     ++pos_;
   }
 
+  /// Moves the children gathered on the scratch stack since `mark` into storage, side by side.
+  std::span<const ParseNode> take_children(std::size_t mark) {
+    std::size_t count = stack_.size() - mark;
+    ParseNode* out = storage_.allocate(count);
+    std::move(stack_.begin() + static_cast<std::ptrdiff_t>(mark), stack_.end(), out);
+    stack_.resize(mark);
+    return {out, count};
+  }
+
+  /// A member key: a view of the JSON text (libpg_query's keys are plain identifiers, never escaped).
+  std::string_view read_key() {
+    expect('"');
+    std::size_t run_end = string_run_end();
+    if (run_end >= text_.size() || text_[run_end] != '"') throw std::runtime_error("unexpected key in parse tree");
+    std::string_view key = text_.substr(pos_, run_end - pos_);
+    pos_ = run_end + 1;
+    return key;
+  }
+
   ParseNode read_value(int depth) {
     if (depth > kMaxDepth) throw std::runtime_error("parse tree too deep");
     ParseNode node;
     char ch = peek();
-    if (ch == '{') {
-      node.kind = ParseNode::Kind::Object;
+    if (ch == '{' || ch == '[') {
+      bool object = ch == '{';
+      char close = object ? '}' : ']';
+      node.kind = object ? ParseNode::Kind::Object : ParseNode::Kind::Array;
       ++pos_;
-      if (peek() == '}') {
+      if (peek() == close) {
         ++pos_;
         return node;
       }
+      const std::size_t mark = stack_.size();
       while (true) {
-        std::string key = read_string();
-        expect(':');
-        node.fields.emplace_back(std::move(key), read_value(depth + 1));
+        std::string_view key;
+        if (object) {
+          key = read_key();
+          expect(':');
+        }
+        ParseNode value = read_value(depth + 1);
+        value.key = key;
+        stack_.push_back(std::move(value));
         if (peek() == ',') {
           ++pos_;
           continue;
         }
-        expect('}');
-        return node;
-      }
-    }
-    if (ch == '[') {
-      node.kind = ParseNode::Kind::Array;
-      ++pos_;
-      if (peek() == ']') {
-        ++pos_;
-        return node;
-      }
-      while (true) {
-        node.items.push_back(read_value(depth + 1));
-        if (peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        expect(']');
+        expect(close);
+        node.children = take_children(mark);
         return node;
       }
     }
@@ -355,6 +256,8 @@ class JsonReader {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  TreeStorage& storage_;
+  std::vector<ParseNode> stack_;  ///< children of the containers being read, innermost last
 };
 
 // --- protobuf wire format, just enough for ScanResult ----------------------------------------------------
@@ -446,8 +349,8 @@ std::size_t char_index_to_byte_offset(const std::string& text, int char_index) {
 
 const ParseNode* ParseNode::get(std::string_view key) const {
   if (kind != Kind::Object) return nullptr;
-  for (const auto& [name, value] : fields) {
-    if (name == key) return &value;
+  for (const ParseNode& member : children) {
+    if (member.key == key) return &member;
   }
   return nullptr;
 }
@@ -468,71 +371,50 @@ bool ParseNode::flag(std::string_view key) const {
   return node && node->kind == Kind::Bool && node->boolean;
 }
 
-const std::vector<ParseNode>& ParseNode::list(std::string_view key) const {
+std::span<const ParseNode> ParseNode::list(std::string_view key) const {
   const ParseNode* node = get(key);
-  return node && node->kind == Kind::Array ? node->items : kNoItems;
+  return node ? node->items() : std::span<const ParseNode>();
 }
 
-const std::string& ParseNode::tag() const {
-  return kind == Kind::Object && fields.size() == 1 ? fields.front().first : kEmpty;
-}
+std::string_view ParseNode::tag() const { return kind == Kind::Object && children.size() == 1 ? children.front().key : ""; }
 
 const ParseNode& ParseNode::body() const {
-  return kind == Kind::Object && fields.size() == 1 ? fields.front().second : kNullNode;
+  return kind == Kind::Object && children.size() == 1 ? children.front() : kNullNode;
 }
 
 // --- parser entry points -----------------------------------------------------------------------------------
 
-ParseOutput parse_sql(const std::string& sql, Trees trees) {
+ParseOutput parse_sql(const std::string& sql) {
   ParseOutput output;
-  std::shared_ptr<ParseResultGuard> guard(new ParseResultGuard{pg_query_parse(sql.c_str())});
-  if (guard->result.error) {
+  auto storage = std::make_shared<TreeStorage>();
+  storage->result.reset(new ParseResultGuard{pg_query_parse(sql.c_str())});
+  const PgQueryParseResult& result = storage->result->result;
+  if (result.error) {
     ParseFailure failure;
-    failure.message = guard->result.error->message ? guard->result.error->message : "syntax error";
-    failure.offset = guard->result.error->cursorpos > 0 ? char_index_to_byte_offset(sql, guard->result.error->cursorpos) : 0;
+    failure.message = result.error->message ? result.error->message : "syntax error";
+    failure.offset = result.error->cursorpos > 0 ? char_index_to_byte_offset(sql, result.error->cursorpos) : 0;
     output.failure = std::move(failure);
     return output;
   }
-  auto finish_entry = [&](ParsedStatement& statement, const ParseNode& raw) {
-    statement.location = static_cast<std::size_t>(raw.integer("stmt_location"));
-    long long length = raw.integer("stmt_len");
-    statement.length =
-        length > 0 ? static_cast<std::size_t>(length) : sql.size() - std::min(sql.size(), statement.location);
-  };
   try {
-    std::string_view json = guard->result.parse_tree ? guard->result.parse_tree : "{}";
-    if (trees == Trees::OnDemand) {
-      output.statements = JsonReader(json).read_statement_entries();
-      for (ParsedStatement& statement : output.statements) {
-        finish_entry(statement, statement.node);
-        statement.node = ParseNode{};
-      }
-      output.tree_json = json;
-      output.tree_owner = std::move(guard);
-      return output;
-    }
-    ParseNode root = JsonReader(json).read_document();
-    for (auto& [key, value] : root.fields) {
-      if (key != "stmts" || value.kind != ParseNode::Kind::Array) continue;
-      for (ParseNode& raw : value.items) {
-        ParsedStatement statement;
-        finish_entry(statement, raw);
-        for (auto& [field, node] : raw.fields) {
-          if (field == "stmt") statement.node = std::move(node);
-        }
-        output.statements.push_back(std::move(statement));
-      }
+    std::string_view json = result.parse_tree ? result.parse_tree : "{}";
+    ParseNode root = JsonReader(json, *storage).read_document();
+    for (const ParseNode& raw : root.list("stmts")) {
+      ParsedStatement statement;
+      statement.location = static_cast<std::size_t>(raw.integer("stmt_location"));
+      long long length = raw.integer("stmt_len");
+      statement.length =
+          length > 0 ? static_cast<std::size_t>(length) : sql.size() - std::min(sql.size(), statement.location);
+      if (const ParseNode* tree = raw.get("stmt")) statement.node = *tree;
+      output.statements.push_back(std::move(statement));
     }
   } catch (const std::exception& error) {
     output.statements.clear();
     output.failure = ParseFailure{std::string("cannot read the parse tree: ") + error.what(), 0};
+    return output;
   }
+  output.tree_storage = std::move(storage);
   return output;
-}
-
-ParseNode statement_tree(const ParseOutput& output, const ParsedStatement& statement) {
-  if (statement.tree_end <= statement.tree_begin || statement.tree_end > output.tree_json.size()) return statement.node;
-  return JsonReader(output.tree_json.substr(statement.tree_begin, statement.tree_end - statement.tree_begin)).read_tree();
 }
 
 std::vector<Token> scan_sql(const std::string& sql) {

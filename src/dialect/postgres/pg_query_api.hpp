@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,16 +16,23 @@
 
 namespace sleet::pg {
 
-/// One node of libpg_query's JSON parse tree. Objects keep their keys in document order; libpg_query omits
+/// One node of libpg_query's JSON parse tree. Objects keep their members in document order; libpg_query omits
 /// keys whose value is the default (false, 0, empty list), so absent keys read as null/false/0/"".
+/// A node's children live in storage owned by the ParseOutput it came from (one allocation per block of nodes,
+/// freed at once: building and freeing trees one vector per node cost a third of a large load), so a node
+/// must not outlive its ParseOutput.
 struct ParseNode {
   enum class Kind { Null, Bool, Number, String, Array, Object };
   Kind kind = Kind::Null;
   bool boolean = false;
-  std::string text;  ///< String: the value; Number: the number as written
-  std::vector<ParseNode> items;                           ///< Array
-  std::vector<std::pair<std::string, ParseNode>> fields;  ///< Object
+  std::string_view key;  ///< a member of an object: its name
+  std::string text;      ///< String: the value; Number: the number as written
+  std::span<const ParseNode> children;  ///< Array: the items; Object: the members (each with its key)
 
+  /// The items of an array (empty for other kinds).
+  std::span<const ParseNode> items() const { return kind == Kind::Array ? children : std::span<const ParseNode>(); }
+  /// The members of an object (empty for other kinds).
+  std::span<const ParseNode> fields() const { return kind == Kind::Object ? children : std::span<const ParseNode>(); }
   /// The member `key` of an object, or nullptr (also for non-objects).
   const ParseNode* get(std::string_view key) const;
   /// `get(key)` as a string ("" when absent or not a string).
@@ -34,9 +42,9 @@ struct ParseNode {
   /// `get(key)` as a boolean (false when absent).
   bool flag(std::string_view key) const;
   /// The items of the array member `key` (empty when absent).
-  const std::vector<ParseNode>& list(std::string_view key) const;
+  std::span<const ParseNode> list(std::string_view key) const;
   /// For a one-key wrapper object such as {"ColumnDef": {...}}: the key ("" otherwise).
-  const std::string& tag() const;
+  std::string_view tag() const;
   /// For a one-key wrapper object: the wrapped value (a null node otherwise).
   const ParseNode& body() const;
   bool is_null() const { return kind == Kind::Null; }
@@ -44,10 +52,9 @@ struct ParseNode {
 
 /// A statement of a parsed text: its tree (a wrapper such as {"CreateStmt": {...}}) and its byte range.
 struct ParsedStatement {
-  ParseNode node;  ///< null when parsed with Trees::OnDemand: statement_tree() builds it
+  ParseNode node;
   std::size_t location = 0;  ///< byte offset of the statement's first byte (may point at leading blanks)
   std::size_t length = 0;    ///< byte length; runs to the end of the text for the last statement
-  std::size_t tree_begin = 0, tree_end = 0;  ///< Trees::OnDemand: the tree's range in ParseOutput::tree_json
 };
 
 struct ParseFailure {
@@ -58,21 +65,12 @@ struct ParseFailure {
 struct ParseOutput {
   std::vector<ParsedStatement> statements;
   std::optional<ParseFailure> failure;  ///< set when the text does not parse; statements are then empty
-  std::shared_ptr<const void> tree_owner;  ///< Trees::OnDemand: keeps tree_json alive
-  std::string_view tree_json;              ///< Trees::OnDemand: libpg_query's JSON tree of the whole text
+  std::shared_ptr<const void> tree_storage;  ///< owns the trees' children and the keys' text
 };
-
-/// Whether parse_sql builds every statement's tree at once (ParsedStatement::node), or only checks the JSON
-/// and leaves each tree to statement_tree(): a file's trees take about ten times its JSON, so a loader that
-/// handles one statement at a time keeps only one tree in memory.
-enum class Trees { Eager, OnDemand };
 
 /// Parses `sql` (a whole file). Never throws; a syntax error is reported in `failure` with its byte offset.
 /// Assumes `sql` holds no NUL byte (the parser would stop there).
-ParseOutput parse_sql(const std::string& sql, Trees trees = Trees::Eager);
-
-/// The tree of `statement`, one of `output.statements` from parse_sql(sql, Trees::OnDemand).
-ParseNode statement_tree(const ParseOutput& output, const ParsedStatement& statement);
+ParseOutput parse_sql(const std::string& sql);
 
 /// One lexical token with its byte range in the scanned text.
 struct Token {

@@ -22,36 +22,26 @@ TEST(PgQueryApi, ParsesStatementsWithTheirRanges) {
   EXPECT_EQ(create.get("nope"), nullptr);
 }
 
-bool same_tree(const ParseNode& a, const ParseNode& b) {
-  if (a.kind != b.kind || a.boolean != b.boolean || a.text != b.text || a.items.size() != b.items.size() ||
-      a.fields.size() != b.fields.size())
-    return false;
-  for (std::size_t i = 0; i < a.items.size(); ++i) {
-    if (!same_tree(a.items[i], b.items[i])) return false;
-  }
-  for (std::size_t i = 0; i < a.fields.size(); ++i) {
-    if (a.fields[i].first != b.fields[i].first || !same_tree(a.fields[i].second, b.fields[i].second)) return false;
-  }
-  return true;
-}
-
-TEST(PgQueryApi, TreesOnDemandEqualEagerTrees) {
-  std::string sql = "CREATE TABLE a (id int DEFAULT 1, \"n\u00e9\" text CHECK (length(\"n\u00e9\") > 0));\n"
-                    "CREATE INDEX i ON a (id) WHERE id > -1.5e3;\nSELECT 'caf\xc3\xa9', true, false, null";
-  ParseOutput eager = parse_sql(sql);
-  ParseOutput lazy = parse_sql(sql, Trees::OnDemand);
-  ASSERT_FALSE(lazy.failure.has_value());
-  ASSERT_EQ(lazy.statements.size(), eager.statements.size());
-  ASSERT_EQ(lazy.statements.size(), 3u);
-  for (std::size_t i = 0; i < eager.statements.size(); ++i) {
-    EXPECT_TRUE(lazy.statements[i].node.is_null());
-    EXPECT_EQ(lazy.statements[i].location, eager.statements[i].location);
-    EXPECT_EQ(lazy.statements[i].length, eager.statements[i].length);
-    EXPECT_TRUE(same_tree(statement_tree(lazy, lazy.statements[i]), eager.statements[i].node)) << i;
-  }
-  ParseOutput failed = parse_sql("CREATE TABEL x ();", Trees::OnDemand);
-  ASSERT_TRUE(failed.failure.has_value());
-  EXPECT_TRUE(failed.statements.empty());
+TEST(PgQueryApi, TreesHoldEveryKindOfValue) {
+  std::string sql = "CREATE INDEX i ON a (id) WHERE id > -1.5e3;\nSELECT 'caf\xc3\xa9 \"q\"', true, false, null";
+  ParseOutput output = parse_sql(sql);
+  ASSERT_FALSE(output.failure.has_value());
+  ASSERT_EQ(output.statements.size(), 2u);
+  const ParseNode& index = output.statements[0].node.body();
+  EXPECT_EQ(index.str("idxname"), "i");
+  EXPECT_EQ(index.fields().front().key, "idxname");
+  EXPECT_TRUE(index.items().empty());
+  ASSERT_EQ(index.list("indexParams").size(), 1u);
+  EXPECT_EQ(index.list("indexParams")[0].tag(), "IndexElem");
+  auto constants = output.statements[1].node.body().list("targetList");
+  ASSERT_EQ(constants.size(), 4u);
+  auto constant = [&](std::size_t i) -> const ParseNode& { return constants[i].body().get("val")->body(); };
+  EXPECT_EQ(constant(0).get("sval")->str("sval"), "caf\xc3\xa9 \"q\"");  // escapes decoded
+  EXPECT_EQ(constant(0).fields().front().key, "sval");
+  EXPECT_TRUE(constant(1).get("boolval")->flag("boolval"));
+  EXPECT_FALSE(constant(2).get("boolval")->flag("boolval"));
+  EXPECT_TRUE(constant(3).flag("isnull"));
+  EXPECT_GT(constant(3).integer("location"), 0);
 }
 
 TEST(PgQueryApi, SyntaxErrorOffsetIsInBytes) {

@@ -1,6 +1,7 @@
 // Helpers shared by the PostgreSQL render_*.cpp files. Private to src/dialect/postgres.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "diff/change.hpp"
@@ -19,8 +20,14 @@ std::string column_type(const std::string& prefix, const std::string& type);
 std::string column_type_of(const schema::Column& column);
 /// ` GENERATED ALWAYS AS IDENTITY (sequence name ... )`; `table_schema` qualifies the sequence name.
 std::string identity_clause(const schema::Identity& identity, const std::string& table_schema);
-/// A JSON scalar as JavaScript's template literal prints it.
-const std::string& scalar_text(const schema::Scalar& value);
+/// JavaScript truthiness of a JSON value (drizzle's `if (columnDefault)`).
+bool truthy(const std::optional<schema::Scalar>& value);
+/// A column default as drizzle's template literal prints it (`null` included); arrays and objects, which drizzle
+/// prints as invalid SQL, as PostgreSQL literals (`'{1,"a"}'`, `'{"k":1}'`).
+std::string scalar_text(const schema::Scalar& value);
+/// The name PostgreSQL gives a primary key declared inline in CREATE TABLE `table` (`<table>_pkey`, the table
+/// name cut to fit 63 bytes).
+std::string inline_primary_key_name(const std::string& table);
 /// `ADD COLUMN`'s column definition (name, type, PRIMARY KEY, DEFAULT, GENERATED, NOT NULL, identity).
 std::string add_column_sql(const diff::TableRef& table, const schema::Column& column);
 /// `CREATE TABLE ... (\n\t...\n);\n`.

@@ -84,8 +84,8 @@ std::vector<std::string> recreate_enum_sql(const diff::RecreateEnum& r) {
   for (const auto& use : r.columns) {
     std::string prefix = "ALTER TABLE " + detail::table_name(use.table) + " ALTER COLUMN " + quote_ident(use.column);
     out.push_back(prefix + " SET DATA TYPE text;");
-    if (use.column_default && !use.column_default->text.empty()) {
-      out.push_back(prefix + " SET DEFAULT " + use.column_default->text + "::text;");
+    if (detail::truthy(use.column_default)) {
+      out.push_back(prefix + " SET DEFAULT " + detail::scalar_text(*use.column_default) + "::text;");
     }
   }
   out.push_back("DROP TYPE " + qualified(r.schema, r.name) + ";");
@@ -95,8 +95,8 @@ std::vector<std::string> recreate_enum_sql(const diff::RecreateEnum& r) {
   for (const auto& use : r.columns) {
     std::string prefix = "ALTER TABLE " + detail::table_name(use.table) + " ALTER COLUMN " + quote_ident(use.column);
     std::string type = detail::column_type(quote_ident(r.schema) + ".", use.column_type);
-    if (use.column_default && !use.column_default->text.empty()) {
-      out.push_back(prefix + " SET DEFAULT " + use.column_default->text + "::" + type + ";");
+    if (detail::truthy(use.column_default)) {
+      out.push_back(prefix + " SET DEFAULT " + detail::scalar_text(*use.column_default) + "::" + type + ";");
     }
     out.push_back(prefix + " SET DATA TYPE " + type + " USING " + quote_ident(use.column) + "::" + type + ";");
   }

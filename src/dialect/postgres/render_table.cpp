@@ -77,16 +77,138 @@ std::pair<std::string, std::string> split_array(const std::string& type) {
 
 bool present(const std::optional<std::string>& value) { return value.has_value() && !value->empty(); }
 
-/// JavaScript truthiness of a JSON scalar (drizzle's `if (columnDefault)`).
+}  // namespace
+
 bool truthy(const std::optional<schema::Scalar>& value) {
   if (!value) return false;
   switch (value->kind) {
     case schema::Scalar::Kind::String: return !value->text.empty();
     case schema::Scalar::Kind::Boolean: return value->text == "true";
     case schema::Scalar::Kind::Number: return value->text != "0" && value->text != "-0" && value->text != "NaN";
+    case schema::Scalar::Kind::Null: return false;
+    case schema::Scalar::Kind::Json: return true;  // arrays and objects, even empty ones
   }
   return true;
 }
+
+namespace {
+
+/// Reads compact JSON (Scalar::json's text) and writes it as the inside of a PostgreSQL array literal:
+/// `[1,"a",[true,null]]` -> `{1,"a",{true,NULL}}`.
+class ArrayLiteralWriter {
+ public:
+  explicit ArrayLiteralWriter(std::string_view json) : json_(json) {}
+
+  /// The element at the cursor, written to `out` (strings and objects as double-quoted elements).
+  void element(std::string& out) {
+    if (pos_ >= json_.size()) return;
+    char c = json_[pos_];
+    if (c == '[') {
+      ++pos_;
+      out += '{';
+      bool first = true;
+      while (pos_ < json_.size() && json_[pos_] != ']') {
+        if (!first) out += ',';
+        first = false;
+        element(out);
+        if (pos_ < json_.size() && json_[pos_] == ',') ++pos_;
+      }
+      ++pos_;
+      out += '}';
+    } else if (c == '"') {
+      quoted(string_value(), out);
+    } else if (c == '{') {
+      std::size_t start = pos_;
+      skip_value();
+      quoted(json_.substr(start, pos_ - start), out);
+    } else {
+      std::size_t start = pos_;
+      while (pos_ < json_.size() && json_[pos_] != ',' && json_[pos_] != ']' && json_[pos_] != '}') ++pos_;
+      std::string_view token = json_.substr(start, pos_ - start);
+      out += token == "null" ? std::string_view("NULL") : token;
+    }
+  }
+
+ private:
+  static void quoted(std::string_view text, std::string& out) {
+    out += '"';
+    for (char ch : text) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+
+  static void append_utf8(std::string& out, unsigned code) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+
+  /// The decoded string at the cursor (which is on its opening quote).
+  std::string string_value() {
+    std::string out;
+    ++pos_;
+    while (pos_ < json_.size() && json_[pos_] != '"') {
+      char ch = json_[pos_++];
+      if (ch != '\\' || pos_ >= json_.size()) {
+        out += ch;
+        continue;
+      }
+      char esc = json_[pos_++];
+      switch (esc) {
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned code = 0;
+          for (int i = 0; i < 4 && pos_ < json_.size(); ++i, ++pos_) {
+            char h = json_[pos_];
+            code = code * 16 + static_cast<unsigned>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+          }
+          append_utf8(out, code);
+          break;
+        }
+        default: out += esc; break;
+      }
+    }
+    ++pos_;
+    return out;
+  }
+
+  void skip_value() {
+    int depth = 0;
+    bool in_string = false;
+    for (; pos_ < json_.size(); ++pos_) {
+      char ch = json_[pos_];
+      if (in_string) {
+        if (ch == '\\') ++pos_;
+        else if (ch == '"') in_string = false;
+      } else if (ch == '"') {
+        in_string = true;
+      } else if (ch == '{' || ch == '[') {
+        ++depth;
+      } else if (ch == '}' || ch == ']') {
+        if (--depth == 0) {
+          ++pos_;
+          return;
+        }
+      }
+    }
+  }
+
+  std::string_view json_;
+  std::size_t pos_ = 0;
+};
 
 std::string columns_list(const std::vector<std::string>& columns) {
   std::string out;
@@ -152,7 +274,16 @@ std::string identity_clause(const schema::Identity& identity, const std::string&
   return out;
 }
 
-const std::string& scalar_text(const schema::Scalar& value) { return value.text; }
+std::string scalar_text(const schema::Scalar& value) {
+  if (value.kind != schema::Scalar::Kind::Json) return value.text;  // null too: drizzle's `DEFAULT null`
+  // drizzle prints `${[...]}`, JavaScript's String(array): `DEFAULT ,` for [] -- not SQL. sleet writes the array
+  // literal drizzle-kit's own serializer builds for array defaults (buildArrayString), single quotes escaped
+  // (docs/compat.md); an object (a json default) becomes its JSON text as a string literal.
+  if (value.text.empty() || value.text.front() != '[') return quote_literal(value.text);
+  std::string inner;
+  ArrayLiteralWriter(value.text).element(inner);
+  return quote_literal(inner);
+}
 
 std::string add_column_sql(const diff::TableRef& table, const schema::Column& column) {
   std::string out = "ALTER TABLE " + table_name(table) + " ADD COLUMN " + quote_ident(column.name) + " " +
@@ -284,16 +415,18 @@ std::vector<std::string> alter_column_type_sql(const diff::TableRef& table, cons
     // An old default of the old type would block the conversion ("default ... cannot be cast automatically").
     if (cast && truthy(c.column_default)) out.push_back(prefix + " DROP DEFAULT;");
     out.push_back(prefix + " SET DATA TYPE " + type + (cast ? " USING " + col + "::" + type : "") + ";");
-    if (truthy(c.column_default)) out.push_back(prefix + " SET DEFAULT " + c.column_default->text + ";");
+    if (truthy(c.column_default)) out.push_back(prefix + " SET DEFAULT " + scalar_text(*c.column_default) + ";");
   } else if (!c.from_enum) {
-    if (truthy(c.column_default)) out.push_back(prefix + " SET DEFAULT " + c.column_default->text + "::" + type + ";");
+    if (truthy(c.column_default)) {
+      out.push_back(prefix + " SET DEFAULT " + scalar_text(*c.column_default) + "::" + type + ";");
+    }
     out.push_back(prefix + " SET DATA TYPE " + type + " USING " + col + "::" + type + ";");
   } else {
     std::string alter = prefix + " SET DATA TYPE " + type + " USING " + col + "::text::" + type + ";";
     if (c.from_type != c.to_type && truthy(c.column_default)) {
       out.push_back(prefix + " DROP DEFAULT;");
       out.push_back(alter);
-      out.push_back(prefix + " SET DEFAULT " + c.column_default->text + ";");
+      out.push_back(prefix + " SET DEFAULT " + scalar_text(*c.column_default) + ";");
     } else {
       out.push_back(alter);
     }
@@ -320,18 +453,16 @@ std::vector<std::string> alter_identity_sql(const std::string& prefix, const sch
   return out;
 }
 
-std::string drop_column_pk_comment(const diff::TableRef& table) {
-  return "/* \n    Unfortunately in current drizzle-kit version we can't automatically get name for primary key.\n"
-         "    We are working on making it available!\n\n    Meanwhile you can:\n"
-         "        1. Check pk name in your database, by running\n"
-         "            SELECT constraint_name FROM information_schema.table_constraints\n"
-         "            WHERE table_schema = '" +
-         (table.schema.empty() ? std::string("public") : table.schema) +
-         "'\n                AND table_name = '" + table.name +
-         "'\n                AND constraint_type = 'PRIMARY KEY';\n"
-         "        2. Uncomment code below and paste pk name manually\n        \n"
-         "    Hope to release this update as soon as possible\n*/\n\n-- ALTER TABLE \"" +
-         table.name + "\" DROP CONSTRAINT \"<constraint_name>\";";
+std::string inline_primary_key_name(const std::string& table) {
+  // PostgreSQL's makeObjectName(table, NULL, "pkey"): the table name cut to NAMEDATALEN - 1 - strlen("_pkey") =
+  // 58 bytes, at a UTF-8 character boundary, then "_pkey".
+  constexpr std::size_t kAvailable = 63 - 5;
+  std::size_t keep = table.size();
+  if (keep > kAvailable) {
+    keep = kAvailable;
+    while (keep > 0 && (static_cast<unsigned char>(table[keep]) & 0xC0) == 0x80) --keep;
+  }
+  return table.substr(0, keep) + "_pkey";
 }
 
 }  // namespace detail
@@ -353,7 +484,7 @@ std::vector<std::string> render_table_change(const diff::TableRef& table, const 
     }
     std::vector<std::string> operator()(const diff::AlterColumnType& c) const { return alter_column_type_sql(table, c); }
     std::vector<std::string> operator()(const diff::SetColumnDefault& c) const {
-      return {col(c.column) + " SET DEFAULT " + c.value.text + ";"};
+      return {col(c.column) + " SET DEFAULT " + scalar_text(c.value) + ";"};
     }
     std::vector<std::string> operator()(const diff::DropColumnDefault& c) const { return {col(c.column) + " DROP DEFAULT;"}; }
     std::vector<std::string> operator()(const diff::SetColumnNotNull& c) const { return {col(c.column) + " SET NOT NULL;"}; }
@@ -374,7 +505,12 @@ std::vector<std::string> render_table_change(const diff::TableRef& table, const 
     std::vector<std::string> operator()(const diff::AddColumnPrimaryKey& c) const {
       return {"ALTER TABLE " + t + " ADD PRIMARY KEY (" + quote_ident(c.column) + ");"};
     }
-    std::vector<std::string> operator()(const diff::DropColumnPrimaryKey&) const { return {drop_column_pk_comment(table)}; }
+    std::vector<std::string> operator()(const diff::DropColumnPrimaryKey& c) const {
+      // drizzle-kit writes only a commented-out hint here (drizzle-reference 8.15), so
+      // the key stays. A column-level key has no name in the model: PostgreSQL named it after the table it was
+      // created in (docs/compat.md).
+      return {"ALTER TABLE " + t + " DROP CONSTRAINT " + quote_ident(inline_primary_key_name(c.table_name)) + ";"};
+    }
     std::vector<std::string> operator()(const diff::CreateIndex& c) const { return {create_index_sql(table, c.index)}; }
     std::vector<std::string> operator()(const diff::DropIndex& c) const {
       return {"DROP INDEX " + qualified(table.schema, c.name) + ";"};

@@ -73,11 +73,13 @@ struct LoadState {
   bool strict = false;
 };
 
-/// One statement being transformed: its file, its byte range, the file's tokens and the shared state.
+/// One statement being transformed: its file, its byte range, the tokens around it and the shared state.
+/// Offsets (tree locations, token positions, `begin`/`end`) count from byte `base` of the file: the start of the
+/// piece the statement was parsed in (prepared_pieces.hpp); spans and errors are reported in file offsets.
 class StatementContext {
  public:
   StatementContext(LoadState& state, const SourceFile& file, const LineIndex& lines, const std::vector<Token>& tokens,
-                   std::size_t begin, std::size_t end);
+                   std::size_t begin, std::size_t end, std::size_t base = 0);
 
   LoadState& state;
   const SourceFile& file;
@@ -88,8 +90,8 @@ class StatementContext {
   /// without its "; statement ignored" tail), so that strict loads never drop anything silently.
   void warn(const std::string& message, std::size_t offset) const;
   std::size_t begin() const { return begin_; }
-  /// Span of byte `offset` of the current file.
-  SourceSpan span_at(std::size_t offset) const { return lines_.span(offset); }
+  /// Span of `offset` (relative to the piece, like every offset here) in the current file.
+  SourceSpan span_at(std::size_t offset) const { return lines_.span(base_ + offset); }
 
   // --- tokens ---
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -118,6 +120,7 @@ class StatementContext {
   const std::vector<Token>& tokens_;
   std::size_t begin_;
   std::size_t end_;
+  std::size_t base_;
   std::size_t first_token_;
   std::size_t last_token_;
 };
@@ -134,7 +137,7 @@ schema::Table* find_table(LoadState& state, const ParseNode& range_var);
 std::string object_kind_label(const std::string& object_type);
 
 /// Strings of a list of {"String": {"sval": …}} nodes.
-std::vector<std::string> string_list(const std::vector<ParseNode>& nodes);
+std::vector<std::string> string_list(std::span<const ParseNode> nodes);
 
 /// Drizzle's spelling of a column type from a TypeName node: {type, enum schema candidate}. The schema is
 /// set only for names that may be enums (resolved after all files are loaded).
@@ -158,7 +161,7 @@ std::string qualified_expression_text(const StatementContext& ctx, const ParseNo
                                       std::size_t last, const schema::Table& table, bool lower_keywords);
 
 /// Sequence options from a list of DefElem nodes (CREATE SEQUENCE, identity). Unknown options fail.
-schema::SequenceOptions sequence_options(const StatementContext& ctx, const std::vector<ParseNode>& options,
+schema::SequenceOptions sequence_options(const StatementContext& ctx, std::span<const ParseNode> options,
                                          std::optional<std::string>* sequence_name = nullptr);
 
 /// Adds a table-level (or inline, with `column`) constraint to `table`.

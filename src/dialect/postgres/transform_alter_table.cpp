@@ -34,8 +34,8 @@ schema::Column& require_column(StatementContext& ctx, schema::Table& table, cons
 std::size_t min_location(const ParseNode& node) {
   std::size_t best = static_cast<std::size_t>(-1);
   if (node.kind == ParseNode::Kind::Object) {
-    for (const auto& [key, value] : node.fields) {
-      if (key == "location" && value.kind == ParseNode::Kind::Number) {
+    for (const ParseNode& value : node.fields()) {
+      if (value.key == "location" && value.kind == ParseNode::Kind::Number) {
         long long location = std::strtoll(value.text.c_str(), nullptr, 10);
         if (location >= 0) best = std::min(best, static_cast<std::size_t>(location));
       } else {
@@ -43,7 +43,7 @@ std::size_t min_location(const ParseNode& node) {
       }
     }
   } else if (node.kind == ParseNode::Kind::Array) {
-    for (const ParseNode& item : node.items) best = std::min(best, min_location(item));
+    for (const ParseNode& item : node.items()) best = std::min(best, min_location(item));
   }
   return best;
 }

@@ -50,8 +50,9 @@ SourceSpan LineIndex::span(std::size_t offset) const {
 }
 
 StatementContext::StatementContext(LoadState& load_state, const SourceFile& source, const LineIndex& lines,
-                                   const std::vector<Token>& tokens, std::size_t begin, std::size_t end)
-    : state(load_state), file(source), lines_(lines), tokens_(tokens), begin_(begin), end_(end) {
+                                   const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                   std::size_t base)
+    : state(load_state), file(source), lines_(lines), tokens_(tokens), begin_(begin), end_(end), base_(base) {
   first_token_ = static_cast<std::size_t>(
       std::lower_bound(tokens_.begin(), tokens_.end(), begin_, [](const Token& t, std::size_t v) { return t.start < v; }) -
       tokens_.begin());
@@ -62,7 +63,7 @@ StatementContext::StatementContext(LoadState& load_state, const SourceFile& sour
 }
 
 void StatementContext::fail(ErrorCode code, const std::string& message, std::size_t offset) const {
-  throw TransformError(code, message, offset);
+  throw TransformError(code, message, base_ + offset);
 }
 
 void StatementContext::warn(const std::string& message, std::size_t offset) const {
@@ -85,7 +86,7 @@ std::size_t StatementContext::token_at(std::size_t offset) const {
 std::string_view StatementContext::token_text(std::size_t index) const {
   if (index >= last_token_) return {};
   const Token& token = tokens_[index];
-  return std::string_view(file.text).substr(token.start, token.end - token.start);
+  return std::string_view(file.text).substr(base_ + token.start, token.end - token.start);
 }
 
 bool StatementContext::is_keyword(std::size_t index, std::string_view word) const {
@@ -172,7 +173,7 @@ schema::Table* find_table(LoadState& state, const ParseNode& range_var) {
   return it == state.table_positions.end() ? nullptr : &state.database.tables[it->second];
 }
 
-std::vector<std::string> string_list(const std::vector<ParseNode>& nodes) {
+std::vector<std::string> string_list(std::span<const ParseNode> nodes) {
   std::vector<std::string> out;
   for (const ParseNode& node : nodes) {
     const ParseNode& body = node.body();
@@ -380,7 +381,7 @@ bool is_qualifying_operator(const std::string& op) {
 }
 
 void collect_operands(const ParseNode& node, std::vector<std::size_t>& locations) {
-  const std::string& tag = node.tag();
+  std::string_view tag = node.tag();
   const ParseNode& body = node.body();
   auto operand = [&](const ParseNode* side) {
     if (!side) return;
@@ -427,7 +428,7 @@ std::string qualified_expression_text(const StatementContext& ctx, const ParseNo
 
 // --- sequences -------------------------------------------------------------------------------------------
 
-schema::SequenceOptions sequence_options(const StatementContext& ctx, const std::vector<ParseNode>& options,
+schema::SequenceOptions sequence_options(const StatementContext& ctx, std::span<const ParseNode> options,
                                          std::optional<std::string>* sequence_name) {
   schema::SequenceOptions out;
   for (const ParseNode& option : options) {
@@ -448,7 +449,7 @@ schema::SequenceOptions sequence_options(const StatementContext& ctx, const std:
     else if (name == "cache") out.cache = number();
     else if (name == "cycle") out.cycle = arg && arg->body().flag("boolval");
     else if (name == "sequence_name" && sequence_name && arg) {
-      std::vector<std::string> parts = string_list(arg->tag() == "List" ? arg->body().list("items") : arg->items);
+      std::vector<std::string> parts = string_list(arg->tag() == "List" ? arg->body().list("items") : arg->items());
       if (!parts.empty()) *sequence_name = parts.back();
     } else if (name == "owned_by" || name == "as" || name == "restart") {
       ctx.warn(fmt::format("sequence option {} is not kept in the schema model", name), location);

@@ -23,9 +23,9 @@ void collect_column_refs(const ParseNode& node, std::vector<std::size_t>& locati
       }
       return;
     }
-    for (const auto& [key, value] : node.fields) collect_column_refs(value, locations);
+    for (const ParseNode& value : node.fields()) collect_column_refs(value, locations);
   } else if (node.kind == ParseNode::Kind::Array) {
-    for (const ParseNode& item : node.items) collect_column_refs(item, locations);
+    for (const ParseNode& item : node.items()) collect_column_refs(item, locations);
   }
 }
 

@@ -261,7 +261,7 @@ void transform_create_table(StatementContext& ctx, const ParseNode& stmt) {
 
   std::vector<const ParseNode*> table_constraints;
   for (const ParseNode& element : stmt.list("tableElts")) {
-    const std::string& tag = element.tag();
+    std::string_view tag = element.tag();
     if (tag == "ColumnDef") {
       add_column(ctx, table, element);
     } else if (tag == "Constraint") {

@@ -10,7 +10,7 @@ namespace sleet::pg {
 
 namespace {
 
-std::pair<std::string, std::string> type_name_parts(const StatementContext& ctx, const std::vector<ParseNode>& names) {
+std::pair<std::string, std::string> type_name_parts(const StatementContext& ctx, std::span<const ParseNode> names) {
   std::vector<std::string> parts = string_list(names);
   if (parts.empty() || parts.size() > 2) ctx.fail(ErrorCode::Parse, "bad type name");
   return parts.size() == 2 ? std::pair{parts[0], parts[1]} : std::pair{std::string("public"), parts[0]};

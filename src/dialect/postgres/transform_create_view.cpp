@@ -121,7 +121,7 @@ const schema::Column* resolve_column(const std::vector<FromTable>& from, const s
 
 std::optional<std::string> expression_type(const StatementContext& ctx, const std::vector<FromTable>& from,
                                            const ParseNode& expr) {
-  const std::string& tag = expr.tag();
+  std::string_view tag = expr.tag();
   const ParseNode& body = expr.body();
   if (tag == "ColumnRef") {
     const schema::Column* column = resolve_column(from, string_list(body.list("fields")));
@@ -182,7 +182,7 @@ std::vector<schema::Column> infer_columns(StatementContext& ctx, const ParseNode
     if (value->tag() == "ColumnRef") {
       const auto& fields = value->body().list("fields");
       if (!fields.empty() && fields.back().tag() == "A_Star") {
-        std::string qualifier = fields.size() >= 2 ? string_list({fields[fields.size() - 2]}).front() : "";
+        std::string qualifier = fields.size() >= 2 ? string_list(fields.subspan(fields.size() - 2, 1)).front() : "";
         for (const FromTable& entry : from) {
           if (!qualifier.empty() && entry.alias != qualifier) continue;
           for (const schema::Column& column : entry.table->columns) {

@@ -4,6 +4,7 @@
 // error, as in PostgreSQL; dropping a table that foreign keys reference needs CASCADE (which removes those
 // foreign keys, as PostgreSQL does). Objects of kinds sleet does not manage are reported by load.cpp.
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 #include "dialect/postgres/transform.hpp"
@@ -97,15 +98,16 @@ bool drop_one(StatementContext& ctx, const std::string& kind, const ParseNode& o
     std::string policy = parts.back();
     parts.pop_back();
     auto [schema_name, table_name] = split_name(parts);
+    // A RangeVar of its own, as find_table expects: {"schemaname": …, "relname": …}.
+    std::array<ParseNode, 2> members;
+    members[0].kind = members[1].kind = ParseNode::Kind::String;
+    members[0].key = "schemaname";
+    members[0].text = schema_name;
+    members[1].key = "relname";
+    members[1].text = table_name;
     ParseNode relation;
     relation.kind = ParseNode::Kind::Object;
-    ParseNode schema_node;
-    schema_node.kind = ParseNode::Kind::String;
-    schema_node.text = schema_name;
-    ParseNode name_node;
-    name_node.kind = ParseNode::Kind::String;
-    name_node.text = table_name;
-    relation.fields = {{"schemaname", schema_node}, {"relname", name_node}};
+    relation.children = members;
     schema::Table* table = find_table(ctx.state, relation);
     if (!table) return false;
     auto it = std::find_if(table->policies.begin(), table->policies.end(), [&](const schema::Policy& p) { return p.name == policy; });

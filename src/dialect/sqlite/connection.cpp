@@ -1,11 +1,14 @@
 // sqlite3 adapter: the only file that includes <sqlite3.h> (ARCHITECTURE.md 9.1.5). It opens the database,
 // runs multi-statement text with a prepare/step loop over the tail, binds text parameters and maps result
-// codes to their names. It uses no SQLite extensions, URIs or custom functions.
+// codes to their names; for schema loading it classifies statements with the authorizer and locates errors
+// with sqlite3_error_offset. It uses no SQLite extensions, URIs or custom functions.
 #include "dialect/sqlite/connection.hpp"
 
-#include <sqlite3.h>
+#include "dialect/sqlite/sql_text.hpp"
 
 #include <cctype>
+#include <climits>
+#include <sqlite3.h>
 #include <utility>
 
 namespace sleet::sqlite {
@@ -118,13 +121,14 @@ constexpr CodeName kCodeNames[] = {
     {SQLITE_NOTICE_RECOVER_WAL, "SQLITE_NOTICE_RECOVER_WAL"},
     {SQLITE_NOTICE_RECOVER_ROLLBACK, "SQLITE_NOTICE_RECOVER_ROLLBACK"},
     {SQLITE_WARNING_AUTOINDEX, "SQLITE_WARNING_AUTOINDEX"},
-    {SQLITE_AUTH_USER, "SQLITE_AUTH_USER"},};
+    {SQLITE_AUTH_USER, "SQLITE_AUTH_USER"},
+};
 
 std::string code_name(int code) {
   for (const auto& entry : kCodeNames) {
     if (entry.code == code) return entry.name;
   }
-  for (const auto& entry : kCodeNames) {  // an extended code this table does not know: its primary code
+  for (const auto& entry : kCodeNames) { // an extended code this table does not know: its primary code
     if (entry.code == (code & 0xff)) return entry.name;
   }
   return "SQLITE_" + std::to_string(code);
@@ -150,11 +154,110 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-}  // namespace
+/// What the authorizer saw while one statement was prepared: the most telling action wins (a CREATE TABLE
+/// also reports an INSERT into sqlite_schema; an ALTER TABLE also reports SELECTs), the first one on ties.
+struct ActionLog {
+  int rank = INT_MAX;
+  StatementKind kind = StatementKind::Other;
+  std::string object;
+};
 
-std::string library_version() { return sqlite3_libversion(); }
+struct ActionClass {
+  int rank;
+  StatementKind kind;
+};
 
-int library_version_number() { return sqlite3_libversion_number(); }
+ActionClass classify_action(int code) {
+  switch (code) {
+  case SQLITE_CREATE_VTABLE: return {0, StatementKind::CreateVirtualTable};
+  case SQLITE_DROP_VTABLE: return {0, StatementKind::DropVirtualTable};
+  case SQLITE_CREATE_TEMP_INDEX:
+  case SQLITE_CREATE_TEMP_TABLE:
+  case SQLITE_CREATE_TEMP_TRIGGER:
+  case SQLITE_CREATE_TEMP_VIEW:
+  case SQLITE_DROP_TEMP_INDEX:
+  case SQLITE_DROP_TEMP_TABLE:
+  case SQLITE_DROP_TEMP_TRIGGER:
+  case SQLITE_DROP_TEMP_VIEW: return {1, StatementKind::Temporary};
+  case SQLITE_CREATE_TABLE: return {2, StatementKind::CreateTable};
+  case SQLITE_CREATE_INDEX: return {2, StatementKind::CreateIndex};
+  case SQLITE_CREATE_VIEW: return {2, StatementKind::CreateView};
+  case SQLITE_CREATE_TRIGGER: return {2, StatementKind::CreateTrigger};
+  case SQLITE_DROP_TABLE: return {2, StatementKind::DropTable};
+  case SQLITE_DROP_INDEX: return {2, StatementKind::DropIndex};
+  case SQLITE_DROP_VIEW: return {2, StatementKind::DropView};
+  case SQLITE_DROP_TRIGGER: return {2, StatementKind::DropTrigger};
+  case SQLITE_ALTER_TABLE: return {2, StatementKind::AlterTable};
+  case SQLITE_TRANSACTION:
+  case SQLITE_SAVEPOINT: return {3, StatementKind::Transaction};
+  case SQLITE_PRAGMA: return {3, StatementKind::Pragma};
+  case SQLITE_ATTACH:
+  case SQLITE_DETACH: return {3, StatementKind::Attach};
+  case SQLITE_REINDEX:
+  case SQLITE_ANALYZE: return {3, StatementKind::Maintenance};
+  case SQLITE_INSERT:
+  case SQLITE_UPDATE:
+  case SQLITE_DELETE: return {4, StatementKind::DataChange};
+  case SQLITE_SELECT: return {5, StatementKind::Query};
+  default: return {INT_MAX, StatementKind::Other}; // READ, FUNCTION, RECURSIVE: details of the above
+  }
+}
+
+int log_action(void* user, int code, const char* arg1, const char* arg2, const char* /*database*/,
+               const char* /*trigger*/) {
+  auto* log = static_cast<ActionLog*>(user);
+  ActionClass action = classify_action(code);
+  if (action.rank < log->rank) {
+    log->rank = action.rank;
+    log->kind = action.kind;
+    // ALTER TABLE reports (database, table); the others (object, table or nothing).
+    const char* object = code == SQLITE_ALTER_TABLE ? arg2 : arg1;
+    log->object = object != nullptr && action.rank <= 2 ? object : "";
+  }
+  return SQLITE_OK;
+}
+
+/// Interrupts a statement after kMaxProgressCalls progress callbacks of kProgressSteps VM steps each.
+constexpr int kProgressSteps = 1000;
+constexpr long kMaxProgressCalls = 10000;
+
+int count_progress(void* user) {
+  auto* calls = static_cast<long*>(user);
+  return ++*calls > kMaxProgressCalls ? 1 : 0;
+}
+
+} // namespace
+
+bool is_keyword(std::string_view word) {
+  return !word.empty() && word.size() < 64 && sqlite3_keyword_check(word.data(), static_cast<int>(word.size())) != 0;
+}
+
+Result<std::unique_ptr<SqliteConnection>> open_scratch() {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    Error error(ErrorCode::Database, std::string("cannot open an in-memory sqlite database: ") +
+                                         (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    error.sqlstate = code_name(rc);
+    sqlite3_close_v2(db);
+    return error;
+  }
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db, ":memory:"));
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, kScratchMaxLength);
+  // TEMP objects a schema script creates must not spill into temporary files.
+  if (auto memory = connection->execute("PRAGMA temp_store = MEMORY"); !memory) return std::move(memory).error();
+  return connection;
+}
+
+std::string library_version() {
+  return sqlite3_libversion();
+}
+
+int library_version_number() {
+  return sqlite3_libversion_number();
+}
 
 Result<std::unique_ptr<dialect::Connection>> open(const std::string& path, OpenMode mode) {
   const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -181,7 +284,9 @@ Result<std::unique_ptr<dialect::Connection>> open(const std::string& path, OpenM
 
 SqliteConnection::SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 
-SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
+SqliteConnection::~SqliteConnection() {
+  sqlite3_close_v2(db_);
+}
 
 Error SqliteConnection::error_with(int code, std::string_view message) const {
   Error error(ErrorCode::Database, describe_path(path_) + ": " + std::string(message));
@@ -189,7 +294,9 @@ Error SqliteConnection::error_with(int code, std::string_view message) const {
   return error;
 }
 
-Error SqliteConnection::last_error() const { return error_with(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_)); }
+Error SqliteConnection::last_error() const {
+  return error_with(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_));
+}
 
 Result<void> SqliteConnection::execute(std::string_view sql) {
   // sqlite3_prepare_v2 stops at a NUL byte, which would silently drop the rest of the text.
@@ -202,15 +309,57 @@ Result<void> SqliteConnection::execute(std::string_view sql) {
     if (sqlite3_prepare_v2(db_, cursor, static_cast<int>(end - cursor), &statement.stmt, &tail) != SQLITE_OK) {
       return last_error();
     }
-    if (tail == nullptr || tail <= cursor) tail = end;  // defensive: never loop without progress
+    if (tail == nullptr || tail <= cursor) tail = end; // defensive: never loop without progress
     cursor = tail;
-    if (statement.stmt == nullptr) continue;  // whitespace or comments only
+    if (statement.stmt == nullptr) continue; // whitespace or comments only
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement.stmt)) == SQLITE_ROW) {
     }
     if (rc != SQLITE_DONE) return last_error();
   }
   return ok();
+}
+
+std::optional<ScriptError> SqliteConnection::run_script(std::string_view script, const StatementFilter& decide) {
+  if (std::size_t nul = script.find('\0'); nul != std::string_view::npos) {
+    return ScriptError{nul, "sql text contains a NUL byte", code_name(SQLITE_MISUSE)};
+  }
+  auto error_at = [&](std::size_t fallback, std::size_t base) {
+    const int offset = sqlite3_error_offset(db_);
+    ScriptError error;
+    error.offset = offset >= 0 ? base + static_cast<std::size_t>(offset) : fallback;
+    error.message = sqlite3_errmsg(db_);
+    error.code = code_name(sqlite3_extended_errcode(db_));
+    return error;
+  };
+  std::size_t cursor = 0;
+  while (cursor < script.size()) {
+    StatementGuard statement;
+    const char* tail = nullptr;
+    ActionLog log;
+    sqlite3_set_authorizer(db_, &log_action, &log);
+    const int rc = sqlite3_prepare_v2(db_, script.data() + cursor, static_cast<int>(script.size() - cursor),
+                                      &statement.stmt, &tail);
+    sqlite3_set_authorizer(db_, nullptr, nullptr);
+    const std::size_t begin = skip_blanks(script, cursor);
+    if (rc != SQLITE_OK) return error_at(begin, cursor);
+    std::size_t end = tail != nullptr ? static_cast<std::size_t>(tail - script.data()) : script.size();
+    if (end <= cursor || end > script.size()) end = script.size(); // defensive: never loop without progress
+    const std::size_t statement_base = cursor;
+    cursor = end;
+    if (statement.stmt == nullptr) continue; // whitespace or comments only
+    ScriptAction action = decide(ScriptStatement{begin, end, log.kind, log.object});
+    if (action == ScriptAction::Stop) return std::nullopt;
+    if (action == ScriptAction::Skip) continue;
+    long progress_calls = 0;
+    sqlite3_progress_handler(db_, kProgressSteps, &count_progress, &progress_calls);
+    int step_rc = SQLITE_ROW;
+    while ((step_rc = sqlite3_step(statement.stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    if (step_rc != SQLITE_DONE) return error_at(begin, statement_base);
+  }
+  return std::nullopt;
 }
 
 Result<std::vector<dialect::Row>> SqliteConnection::query(std::string_view sql,
@@ -241,8 +390,8 @@ Result<std::vector<dialect::Row>> SqliteConnection::query(std::string_view sql,
   }
   for (std::size_t param_idx = 0; param_idx < params.size(); ++param_idx) {
     const auto& value = params[param_idx];
-    if (sqlite3_bind_text(statement.stmt, static_cast<int>(param_idx + 1), value.data(),
-                          static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
+    if (sqlite3_bind_text(statement.stmt, static_cast<int>(param_idx + 1), value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK) {
       return last_error();
     }
   }
@@ -268,4 +417,4 @@ Result<std::vector<dialect::Row>> SqliteConnection::query(std::string_view sql,
   return rows;
 }
 
-}  // namespace sleet::sqlite
+} // namespace sleet::sqlite
