@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// oracle_batch.mjs — drizzle-kit 0.31's PostgreSQL migration text for many snapshot pairs in ONE node process
+// oracle_batch.mjs — drizzle-kit 0.31's migration text for many snapshot pairs in ONE node process
 // (node startup and loading drizzle-kit/api.js cost ~0.5-1 s, which per pair would dominate the differential
 // test). It is ../../../shared/tools/drizzle-diff-snapshots.mjs (drizzle-reference.md 7.3) turned into a loop:
 // the same in-memory patch of the bundled hanji render() so that rename prompts are answered without a TTY, the
 // same answer rule (a prompt for TO is answered "renamed from FROM" when a `--rename FROM=TO` given for that pair
 // matches, where names are matched as "name", "schema.name" or, for columns, "table.name"; every other prompt
-// gets the first choice, "create"), and the same `--breakpoints` joining. It does not compare anything.
+// gets the first choice, "create"), the same `--breakpoints` joining, and the same choice of differ: the
+// dialect is taken from cur.json's "dialect" field (generateMigration for "postgresql", generateSQLiteMigration
+// for "sqlite"; used by differential_test.cpp and sqlite_differential_test.cpp). It does not compare anything.
 //
 // usage: DRIZZLE_LAB=<folder with node_modules/drizzle-kit> node oracle_batch.mjs manifest.json
 //   manifest.json: [{"prev": "a.json", "cur": "b.json", "renames": ["FROM=TO", ...], "out": "drizzle.sql"}, ...]
@@ -71,7 +73,10 @@ try {
       return { from, to };
     });
     try {
-      const statements = await api.generateMigration(readJson(pair.prev), readJson(pair.cur));
+      const prev = readJson(pair.prev);
+      const cur = readJson(pair.cur);
+      const statements = cur.dialect === "sqlite" ? await api.generateSQLiteMigration(prev, cur)
+                                                  : await api.generateMigration(prev, cur);
       fs.writeFileSync(pair.out, statements.join("--> statement-breakpoint\n"));
     } catch (e) {
       fs.writeFileSync(pair.out + ".error", String(e?.stack ?? e));

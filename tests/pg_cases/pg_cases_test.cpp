@@ -6,10 +6,14 @@
 // Cases that cannot pass yet are listed below with the reason; the list may only shrink.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "pg_fixture.hpp"
 #include "run_command.hpp"
@@ -209,6 +213,32 @@ void build_and_migrate(const fs::path& dir, const fs::path& migration, Convergen
   out.migrated_dump = dump(migrated->url());
 }
 
+/// `dump` with the lines of each CREATE TABLE body sorted (trailing commas dropped): column order set aside.
+std::string with_sorted_columns(const std::string& dump) {
+  std::istringstream in(dump);
+  std::string line, out;
+  std::vector<std::string> body;
+  bool in_table = false;
+  while (std::getline(in, line)) {
+    if (!in_table) {
+      out += line + "\n";
+      in_table = line.starts_with("CREATE TABLE ") && line.ends_with("(");
+      continue;
+    }
+    if (line == ");") {
+      std::sort(body.begin(), body.end());
+      for (const std::string& column : body) out += column + "\n";
+      body.clear();
+      out += line + "\n";
+      in_table = false;
+      continue;
+    }
+    if (line.ends_with(",")) line.pop_back();
+    body.push_back(line);
+  }
+  return out;
+}
+
 TEST_P(PgCases, MigrationConvergesToAfterSql) {
   const PgCase& c = GetParam();
   std::string name = c.dir.filename().string();
@@ -222,6 +252,10 @@ TEST_P(PgCases, MigrationConvergesToAfterSql) {
   if (::testing::Test::HasFatalFailure()) return;
   if (kNoConvergence.count(name)) {
     EXPECT_FALSE(result.converged()) << name << " is listed as not converging but now converges: remove it from the list";
+    // Only the column order may differ: the migration applies, and the dumps agree once every CREATE TABLE's
+    // column lines are compared as a set.
+    ASSERT_EQ(result.applied_exit, 0) << "sleet's migration fails on before.sql:\n" << result.applied_err;
+    EXPECT_EQ(with_sorted_columns(result.migrated_dump), with_sorted_columns(result.direct_dump));
     return;
   }
   ASSERT_EQ(result.applied_exit, 0) << "sleet's migration fails on before.sql:\n" << result.applied_err;
