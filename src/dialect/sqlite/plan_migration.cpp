@@ -257,6 +257,18 @@ class Planner {
           break;
         }
       }
+      // A unique constraint follows its renamed columns (RENAME COLUMN updates it), so that a rename alone is
+      // not a constraint change that would recreate the table.
+      for (schema::UniqueConstraint& unique : t.unique_constraints) {
+        for (std::string& column : unique.columns) {
+          for (const auto& [old_name, new_name] : cols->second) {
+            if (column == old_name) {
+              column = new_name;
+              break;
+            }
+          }
+        }
+      }
     }
     for (std::size_t i = 0; i < old_tables_.size(); ++i) old_by_name_.emplace(old_tables_[i].name, i);
     for (std::size_t i = 0; i < to_.tables.size(); ++i) new_by_name_.emplace(to_.tables[i].name, i);

@@ -257,6 +257,20 @@ TEST(SqlitePlan, UniqueConstraintChangeRecreatesAndKeepsIt) {
   EXPECT_EQ(run(export_statements(from), statements), "");
 }
 
+TEST(SqlitePlan, RenamingAColumnOfAUniqueConstraintIsOnlyARename) {
+  schema::UniqueConstraint unique;
+  unique.name = "t_a_unique";
+  unique.columns = {"a"};
+  schema::Database from = db({table("t", {col("id", "integer", true, true), col("a", "text")})});
+  from.tables[0].unique_constraints.push_back(unique);
+  schema::Database to = db({table("t", {col("id", "integer", true, true), col("b", "text")})});
+  unique.columns = {"b"};
+  to.tables[0].unique_constraints.push_back(unique);
+  std::vector<std::string> statements = plan(from, to, {std::string("a")});
+  EXPECT_EQ(statements, std::vector<std::string>{"ALTER TABLE `t` RENAME COLUMN \"a\" TO \"b\";"});
+  EXPECT_EQ(run(export_statements(from), statements), "");
+}
+
 TEST(SqlitePlan, GeneratedExpressionChanges) {
   schema::Database from = db({table("t", {col("a", "integer"), col("b", "integer")})});
   from.tables[0].columns[1].generated = schema::Generated{schema::Expr("(a * 2)"), schema::GeneratedKind::Virtual};
