@@ -3,11 +3,14 @@
 // errors to Error{Database, sqlstate}. Rows are read in text format only; binary results are not used.
 #include "dialect/postgres/connection.hpp"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -15,6 +18,44 @@
 
 namespace sleet::pg {
 namespace {
+
+// libpq is loaded when the first connection is made, not when sleet starts: the commands that never connect
+// (generate, diff, export, init) then do not pay for loading it and its ~20 dependencies (Kerberos, LDAP,
+// GnuTLS: ~4 ms of every run). The pointers below are named like libpq's functions and shadow its declarations
+// inside this namespace, so the code reads as plain libpq calls; load_libpq() fills them.
+#define SLEET_LIBPQ_FUNCTIONS(X)                                                                                  \
+  X(PQclear) X(PQconnectdbParams) X(PQconninfoFree) X(PQconninfoParse) X(PQerrorMessage) X(PQfinish)             \
+  X(PQfreemem) X(PQgetCopyData) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) X(PQnfields)          \
+  X(PQntuples) X(PQpass) X(PQputCopyEnd) X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus)         \
+  X(PQsendQuery) X(PQsendQueryParams) X(PQserverVersion) X(PQsetNoticeProcessor) X(PQstatus)
+#define SLEET_LIBPQ_POINTER(name) decltype(&::name) name = nullptr;
+SLEET_LIBPQ_FUNCTIONS(SLEET_LIBPQ_POINTER)
+#undef SLEET_LIBPQ_POINTER
+
+/// Loads libpq once; the error text when it is not installed (or lacks a function), else empty.
+const std::string& load_libpq() {
+  static std::string error;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    void* handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      const char* why = dlerror();
+      error = std::string("cannot load the PostgreSQL client library libpq.so.5 (Debian package libpq5)") +
+              (why != nullptr ? std::string(": ") + why : std::string());
+      return;
+    }
+#define SLEET_LIBPQ_RESOLVE(name)                                              \
+  if (void* symbol = dlsym(handle, #name); symbol != nullptr) {                \
+    std::memcpy(&name, &symbol, sizeof symbol); /* object to function pointer */ \
+  } else {                                                                     \
+    error = "the PostgreSQL client library libpq.so.5 lacks " #name;           \
+    return;                                                                    \
+  }
+    SLEET_LIBPQ_FUNCTIONS(SLEET_LIBPQ_RESOLVE)
+#undef SLEET_LIBPQ_RESOLVE
+  });
+  return error;
+}
 
 constexpr std::string_view kWhitespace = " \t\r\n";
 
@@ -124,6 +165,7 @@ std::string field(const PGresult* result, int code) {
 }  // namespace
 
 Result<std::unique_ptr<dialect::Connection>> connect(const std::string& conninfo, int connect_timeout_seconds) {
+  if (const std::string& missing = load_libpq(); !missing.empty()) return fail(ErrorCode::Database, missing);
   auto facts = inspect_conninfo(conninfo);
   if (!facts) return std::move(facts).error();
 
