@@ -4,6 +4,7 @@
 #include "core/file_io.hpp"
 #include "core/json_out.hpp"
 #include "core/result.hpp"
+#include "core/js_number.hpp"
 #include "core/sha256.hpp"
 #include "core/source_span.hpp"
 #include "core/url_mask.hpp"
@@ -69,6 +70,20 @@ TEST(UrlMask, HidesPasswordsInEveryForm) {
   EXPECT_EQ(mask_url("sqlite:app.db"), "sqlite:app.db");
   EXPECT_EQ(redact("auth failed for hunter2", "hunter2"), "auth failed for ****");
   EXPECT_EQ(redact("parameter p is \"p\"", "p"), "parameter **** is \"****\"");
+}
+
+TEST(JsNumber, FormatsAsJavaScriptDoes) {
+  EXPECT_EQ(js_number("00"), "0");
+  EXPECT_EQ(js_number("2.50"), "2.5");
+  EXPECT_EQ(js_number("1e3"), "1000");
+  EXPECT_EQ(js_number("-12.5"), "-12.5");
+  EXPECT_EQ(js_number("0.000001"), "0.000001");
+  EXPECT_EQ(js_number("0.0000001"), "1e-7");
+  EXPECT_EQ(js_number("1e21"), "1e+21");
+  EXPECT_EQ(js_number("-0"), "0");
+  EXPECT_EQ(js_number("1e999"), std::nullopt);
+  EXPECT_EQ(js_number("abc"), std::nullopt);
+  EXPECT_EQ(js_number("1.5x"), std::nullopt);
 }
 
 TEST(Sha256, MatchesKnownVectors) {

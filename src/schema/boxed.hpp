@@ -60,7 +60,6 @@ class Boxed {
     return *value_;
   }
   void reset() { value_.reset(); }
-  std::optional<T> to_optional() const { return value_ ? std::optional<T>(*value_) : std::nullopt; }
 
   friend bool operator==(const Boxed& a, const Boxed& b) {
     if (a.has_value() != b.has_value()) return false;

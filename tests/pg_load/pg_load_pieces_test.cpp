@@ -13,20 +13,16 @@
 
 #include "dialect/postgres/load.hpp"
 #include "dialect/postgres/statement_chunks.hpp"
+#include "run_command.hpp"
+#include "text_compare.hpp"
 
 namespace fs = std::filesystem;
 
 namespace sleet::pg {
 namespace {
 
-fs::path corpus_dir() { return fs::path(SLEET_SOURCE_DIR) / ".." / "shared" / "corpus"; }
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using test::corpus_dir;
+using test::read_text;
 
 /// What a load produced, as one comparable text.
 std::string outcome(const std::string& path, const std::string& text, std::size_t piece_size) {

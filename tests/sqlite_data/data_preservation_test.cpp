@@ -32,18 +32,12 @@
 #include "run_command.hpp"
 #include "sql/breakpoints.hpp"
 #include "temp_dir.hpp"
+#include "text_compare.hpp"
 
 namespace sleet::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void write_text(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);

@@ -7,6 +7,7 @@
 #include "dialect/sqlite/load.hpp"
 #include "run_command.hpp"
 #include "snapshot/snapshot_json.hpp"
+#include "text_compare.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,6 +24,9 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+using sleet::test::line_diff;
+using sleet::test::read_text;
 
 // Inputs (relative to the corpus) whose snapshot cannot be reproduced from SQL, and why.
 // A reason starting with "layout:" means the loaded model equals the expected one and only the JSON layout
@@ -44,52 +48,7 @@ const std::map<std::string, std::string> kKnownMismatches = {
     {"drizzle-cases/sqlite/025-views/after.sql", "TS-level: query-builder view"},
 };
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
-}
-
 /// A line diff (LCS), at most `limit` changed lines shown.
-std::string line_diff(const std::string& expected, const std::string& actual, std::size_t limit = 60) {
-  std::vector<std::string> a = split_lines(expected);
-  std::vector<std::string> b = split_lines(actual);
-  std::vector<std::vector<int>> lcs(a.size() + 1, std::vector<int>(b.size() + 1, 0));
-  for (std::size_t i = a.size(); i-- > 0;) {
-    for (std::size_t j = b.size(); j-- > 0;) {
-      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  std::ostringstream out;
-  std::size_t shown = 0;
-  std::size_t i = 0, j = 0;
-  while ((i < a.size() || j < b.size()) && shown < limit) {
-    if (i < a.size() && j < b.size() && a[i] == b[j]) {
-      ++i;
-      ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out << "@" << (i + 1) << " + " << b[j] << "\n";
-      ++j;
-      ++shown;
-    } else {
-      out << "@" << (i + 1) << " - " << a[i] << "\n";
-      ++i;
-      ++shown;
-    }
-  }
-  if (shown >= limit) out << "…\n";
-  return out.str();
-}
-
 struct Input {
   std::string name; ///< relative to the corpus, e.g. "drizzle-cases/sqlite/001-create-table-autoincrement/after.sql"
   fs::path sql;

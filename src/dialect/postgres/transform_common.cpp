@@ -12,6 +12,8 @@
 #include "dialect/postgres/canonical_expr.hpp"
 #include "dialect/postgres/transform.hpp"
 
+#include "core/js_number.hpp"
+
 namespace sleet::pg {
 
 namespace {
@@ -313,35 +315,6 @@ namespace {
 
 /// A number as JavaScript's Number.prototype.toString prints it (drizzle's defaults are JS numbers): shortest
 /// round-trip digits, exponent form below 1e-6 and from 1e21. `00` -> `0`, `2.50` -> `2.5`, `1e3` -> `1000`.
-std::string js_number(const std::string& text) {
-  char* end = nullptr;
-  double value = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || !std::isfinite(value)) return text;
-  if (value == 0) return "0";
-  char buffer[64];
-  auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  if (ec != std::errc()) return text;
-  std::string scientific(buffer, ptr);
-  bool negative = scientific[0] == '-';
-  if (negative) scientific.erase(0, 1);
-  std::size_t e_pos = scientific.find('e');
-  std::string digits = scientific.substr(0, e_pos);
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-  int n = std::stoi(scientific.substr(e_pos + 1)) + 1;
-  int k = static_cast<int>(digits.size());
-  std::string out;
-  if (k <= n && n <= 21) {
-    out = digits + std::string(static_cast<std::size_t>(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out = digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
-  } else if (-6 < n && n <= 0) {
-    out = "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
-  } else {
-    out = digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : std::string()) + "e" + (n - 1 >= 0 ? "+" : "-") +
-          std::to_string(std::abs(n - 1));
-  }
-  return negative ? "-" + out : out;
-}
 
 std::string sql_string_literal(const std::string& value) {
   std::string out = "'";
@@ -363,7 +336,7 @@ std::optional<schema::Scalar> default_value(const StatementContext& ctx, const P
     if (const ParseNode* text = constant.get("sval")) return schema::Scalar::string(sql_string_literal(text->str("sval")));
     if (constant.get("ival") || constant.get("fval")) {
       std::optional<std::string> number = ctx.number_near(static_cast<std::size_t>(constant.integer("location")));
-      if (number) return schema::Scalar::number(js_number(*number));
+      if (number) return schema::Scalar::number(js_number(*number).value_or(*number));
     }
   }
   std::string text = ctx.rebuild(first_token, end_token);

@@ -4,6 +4,7 @@
 // written (`'it''s'`, `(unixepoch())`, `CURRENT_TIMESTAMP`), since drizzle renders that text verbatim.
 #pragma once
 
+#include "core/js_number.hpp"
 #include "schema/schema.hpp"
 
 #include <optional>
@@ -28,6 +29,6 @@ std::optional<schema::Scalar> snapshot_default(std::string_view written);
 
 /// A number as JavaScript's Number.prototype.toString prints it: shortest round-trip digits, exponent form
 /// below 1e-6 and from 1e21. std::nullopt for text that is not a finite decimal number.
-std::optional<std::string> js_number(std::string_view text);
+
 
 } // namespace sleet::sqlite

@@ -48,14 +48,5 @@ TEST(ColumnText, NullIsNoDefault) {
   EXPECT_EQ(snapshot_default(""), std::nullopt);
 }
 
-TEST(ColumnText, JavaScriptNumberFormatting) {
-  EXPECT_EQ(js_number("0.000001"), "0.000001");
-  EXPECT_EQ(js_number("0.0000001"), "1e-7");
-  EXPECT_EQ(js_number("1e21"), "1e+21");
-  EXPECT_EQ(js_number("-0"), "0");
-  EXPECT_EQ(js_number("1e999"), std::nullopt);
-  EXPECT_EQ(js_number("abc"), std::nullopt);
-}
-
 } // namespace
 } // namespace sleet::sqlite
