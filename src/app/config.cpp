@@ -227,6 +227,34 @@ Result<void> apply_file(Config& config, const fs::path& path, const Environment&
       auto value = reader.bool_value(node, name);
       if (!value) return std::move(value).error();
       config.breakpoints = *value;
+    } else if (name == "schema_filter" || name == "schemaFilter" || name == "tables_filter" ||
+               name == "tablesFilter" || name == "extensions_filters" || name == "extensionsFilters") {
+      std::vector<std::string> values;
+      if (const toml::array* list = node.as_array()) {
+        for (const toml::node& item : *list) {
+          auto value = reader.string_value(item, fmt::format("{} entries", name));
+          if (!value) return std::move(value).error();
+          values.push_back(*value);
+        }
+      } else {
+        auto value = reader.string_value(node, fmt::format("{} (a string or a list of strings)", name));
+        if (!value) return std::move(value).error();
+        values.push_back(*value);
+      }
+      if (name.starts_with("schema")) config.filters.schemas = std::move(values);
+      else if (name.starts_with("tables")) config.filters.tables = std::move(values);
+      else config.filters.extensions = std::move(values);
+    } else if (name == "entities") {
+      const toml::table* table = node.as_table();
+      if (!table) return reader.error_at(node, "entities must be a table ([entities])");
+      for (auto&& [sub_key, sub_node] : *table) {
+        if (sub_key.str() != "roles")
+          return Error(ErrorCode::Config, fmt::format("unknown key entities.{} (expected roles)", sub_key.str()),
+                       span_of(sub_key.source(), file, *text));
+        auto value = reader.bool_value(sub_node, "entities.roles");
+        if (!value) return std::move(value).error();
+        config.filters.roles = *value;
+      }
     } else if (name == "migrations") {
       const toml::table* table = node.as_table();
       if (!table) return reader.error_at(node, "migrations must be a table ([migrations])");
@@ -246,7 +274,8 @@ Result<void> apply_file(Config& config, const fs::path& path, const Environment&
       }
     } else {
       return Error(ErrorCode::Config,
-                   fmt::format("unknown key \"{}\" (expected dialect, schema, out, url, breakpoints or [migrations])",
+                   fmt::format("unknown key \"{}\" (expected dialect, schema, out, url, breakpoints, schema_filter, "
+                               "tables_filter, extensions_filters, [entities] or [migrations])",
                                name),
                    span_of(key.source(), file, *text));
     }
@@ -324,6 +353,8 @@ Result<Config> load_config(const ConfigOverrides& overrides, const fs::path& cwd
   SLEET_TRY(check_prefix(config.prefix));
   if (config.tracking.table.empty()) return fail(ErrorCode::Config, "the migrations table name must not be empty");
   if (config.tracking.schema.empty()) return fail(ErrorCode::Config, "the migrations schema name must not be empty");
+  config.filters.tracking_schema = config.tracking.schema;
+  config.filters.tracking_table = config.tracking.table;
   return config;
 }
 

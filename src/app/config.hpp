@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "dialect/dialect.hpp"
 #include "migrate/tracking_table.hpp"
 #include "schema/schema.hpp"
 
@@ -28,6 +29,9 @@ struct Config {
   migrate::TrackingTable tracking;                  ///< migrations.table / migrations.schema
   std::string prefix = "index";                     ///< migrations.prefix: index|timestamp|unix|supabase|none
   bool breakpoints = true;
+  /// schema_filter / tables_filter / extensions_filters / [entities] roles; the tracking names are kept in
+  /// step with `tracking` by load_config.
+  dialect::IntrospectFilters filters;
   bool dialect_is_default = true;     ///< neither the config file nor a flag chose the dialect
   std::filesystem::path config_file;  ///< empty when the embedded default is in use
   std::filesystem::path base_dir;     ///< relative paths (schema, out, sqlite files) resolve against this

@@ -5,6 +5,7 @@
 #include "core/json_out.hpp"
 #include "core/result.hpp"
 #include "core/js_number.hpp"
+#include "core/name_glob.hpp"
 #include "core/sha256.hpp"
 #include "core/source_span.hpp"
 #include "core/url_mask.hpp"
@@ -131,3 +132,20 @@ TEST(FileIo, AtomicWriteReplacesAndReadsBack) {
 
 }  // namespace
 }  // namespace sleet
+
+TEST(NameGlob, MatchesStarsQuestionMarksAndNegations) {
+  using sleet::glob_matches;
+  using sleet::selected_by_globs;
+  EXPECT_TRUE(glob_matches("user*", "users"));
+  EXPECT_TRUE(glob_matches("*", ""));
+  EXPECT_TRUE(glob_matches("a?c", "abc"));
+  EXPECT_FALSE(glob_matches("a?c", "ac"));
+  EXPECT_TRUE(glob_matches("*_log*", "audit_log_2024"));
+  EXPECT_FALSE(glob_matches("user*", "app_users"));
+  EXPECT_TRUE(selected_by_globs({}, "anything"));
+  EXPECT_TRUE(selected_by_globs({"!tmp_*"}, "users"));
+  EXPECT_FALSE(selected_by_globs({"!tmp_*"}, "tmp_x"));
+  EXPECT_TRUE(selected_by_globs({"user*", "post*"}, "posts"));
+  EXPECT_FALSE(selected_by_globs({"user*", "post*"}, "comments"));
+  EXPECT_FALSE(selected_by_globs({"user*", "!users_old"}, "users_old"));
+}

@@ -14,6 +14,21 @@
 
 namespace sleet::dialect {
 
+/// What introspection reads from a live database (drizzle's schemaFilter / tablesFilter / extensionsFilters /
+/// entities.roles). The migrations tracking table is always left out, whatever the filters say.
+struct IntrospectFilters {
+  /// PostgreSQL schemas to read (exact names); empty means drizzle's default, `public` only. SQLite ignores it.
+  std::vector<std::string> schemas;
+  /// Table name globs (`*`, `?`); a leading `!` excludes. Empty: every table. A table is read when it matches
+  /// some positive glob (or there is none) and no negative one. Matched against the bare table name.
+  std::vector<std::string> tables;
+  /// Extensions whose objects are not the user's (e.g. `postgis`: spatial_ref_sys, geometry_columns, …).
+  std::vector<std::string> extensions;
+  bool roles = false;  ///< PostgreSQL: read roles too (drizzle's entities.roles)
+  std::string tracking_schema = "drizzle";              ///< PostgreSQL schema of the tracking table
+  std::string tracking_table = "__drizzle_migrations";  ///< never introspected
+};
+
 /// One result row; std::nullopt is SQL NULL. Values are text (libpq text format / sqlite3_column_text).
 using Row = std::vector<std::optional<std::string>>;
 

@@ -8,6 +8,7 @@
 #include "dialect/sqlite/introspect_internal.hpp"
 #include "dialect/sqlite/sql_text.hpp"
 #include "dialect/sqlite/stored_sql.hpp"
+#include "core/name_glob.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -195,6 +196,41 @@ Result<Introspection> introspect(dialect::Connection& connection) {
   std::stable_sort(out.database.tables.begin(), out.database.tables.end(), by_name);
   std::stable_sort(out.database.views.begin(), out.database.views.end(), by_name);
   return out;
+}
+
+namespace {
+
+// Counts the statements introspect() sends, so callers can report them.
+class CountingConnection final : public dialect::Connection {
+ public:
+  explicit CountingConnection(dialect::Connection& inner) : inner_(inner) {}
+  schema::Dialect dialect() const override { return inner_.dialect(); }
+  Result<void> execute(std::string_view sql) override {
+    ++count;
+    return inner_.execute(sql);
+  }
+  Result<std::vector<dialect::Row>> query(std::string_view sql, const std::vector<std::string>& params) override {
+    ++count;
+    return inner_.query(sql, params);
+  }
+  int count = 0;
+
+ private:
+  dialect::Connection& inner_;
+};
+
+} // namespace
+
+Result<Introspection> introspect_live(dialect::Connection& connection, const dialect::IntrospectFilters& filters) {
+  CountingConnection counting(connection);
+  auto read = introspect(counting);
+  if (!read) return std::move(read).error();
+  read->queries = counting.count;
+  auto& tables = read->database.tables;
+  std::erase_if(tables, [&](const schema::Table& table) {
+    return same_name(table.name, filters.tracking_table) || !selected_by_globs(filters.tables, table.name);
+  });
+  return read;
 }
 
 } // namespace sleet::sqlite

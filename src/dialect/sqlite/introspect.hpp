@@ -27,6 +27,7 @@ struct Introspection {
   std::vector<ObjectNote> notes;    ///< details the model cannot hold (COLLATE, WITHOUT ROWID, DESC, …)
   std::vector<ObjectNote> problems; ///< why the schema cannot be a drizzle snapshot (name clashes, FKs
                                     ///< whose target columns cannot be known, views SQLite cannot read)
+  int queries = 0;                  ///< statements sent to SQLite
 };
 
 /// Reads the database behind `connection` (a SQLite connection). Tables and views are sorted by name (drizzle
@@ -42,5 +43,9 @@ struct Introspection {
 /// (`<table>_<column>_check`, `<table>_check`, then `…_check1`, …) because drizzle requires a name.
 /// Fails only when a query fails (ErrorCode::Database); schema problems are returned in `problems`.
 Result<Introspection> introspect(dialect::Connection& connection);
+
+/// introspect() of a user's database: tables `filters.tables` does not select, and the tracking table
+/// (filters.tracking_table), are left out, with their indexes; views are kept.
+Result<Introspection> introspect_live(dialect::Connection& connection, const dialect::IntrospectFilters& filters);
 
 } // namespace sleet::sqlite
